@@ -1,0 +1,22 @@
+package jp.ac.umin.libreclinica.i18n.ja;
+
+import jp.ac.umin.libreclinica.web.i18n.UiLanguage;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Offers Japanese in the user interface. The Japanese message bundles
+ * ({@code i18n/*_ja.properties}) ship in this jar and are found by the message source of
+ * {@code web}; without this jar the application is English only.
+ */
+@AutoConfiguration
+public class JapaneseLanguageAutoConfiguration {
+
+  /** The BCP 47 tag of Japanese. */
+  public static final String TAG = "ja";
+
+  @Bean
+  UiLanguage japaneseUiLanguage() {
+    return new UiLanguage(TAG, "日本語");
+  }
+}
