@@ -19,4 +19,16 @@ public class JapaneseLanguageAutoConfiguration {
   UiLanguage japaneseUiLanguage() {
     return new UiLanguage(TAG, "日本語");
   }
+
+  /** Full-width digits, letters and punctuation typed with an IME become half-width. */
+  @Bean
+  FullWidthFolding fullWidthFolding() {
+    return new FullWidthFolding();
+  }
+
+  /** 令和8年4月7日, R8.4.7, 2026年4月7日 and the like are read as dates. */
+  @Bean
+  JapaneseEraDateSyntax japaneseEraDateSyntax() {
+    return new JapaneseEraDateSyntax();
+  }
 }
