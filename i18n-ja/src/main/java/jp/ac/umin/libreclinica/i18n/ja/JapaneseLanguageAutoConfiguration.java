@@ -1,5 +1,6 @@
 package jp.ac.umin.libreclinica.i18n.ja;
 
+import jp.ac.umin.libreclinica.web.i18n.DatePatterns;
 import jp.ac.umin.libreclinica.web.i18n.UiLanguage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ public class JapaneseLanguageAutoConfiguration {
   @Bean
   UiLanguage japaneseUiLanguage() {
     return new UiLanguage(TAG, "日本語");
+  }
+
+  /** 2026/04/07 and 2026/04/07 14:05 on Japanese pages (GLOSSARY-ja.md). */
+  @Bean
+  DatePatterns japaneseDatePatterns() {
+    return new DatePatterns(TAG, "uuuu/MM/dd", "uuuu/MM/dd HH:mm");
   }
 
   /** Full-width digits, letters and punctuation typed with an IME become half-width. */
