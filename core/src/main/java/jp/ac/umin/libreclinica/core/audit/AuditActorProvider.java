@@ -10,4 +10,9 @@ public interface AuditActorProvider {
 
   /** The user name of whoever is acting now, if anyone is signed in. */
   Optional<String> currentActor();
+
+  /** The network address of the current request, if there is one. */
+  default Optional<String> currentClientAddress() {
+    return Optional.empty();
+  }
 }

@@ -19,6 +19,7 @@ public final class AuditEvent {
   private String newValue;
   private String reason;
   private Long studyId;
+  private String clientAddress;
 
   private AuditEvent(String action, String entityType, String entityId) {
     this.action = Objects.requireNonNull(action, "action");
@@ -57,6 +58,12 @@ public final class AuditEvent {
     return this;
   }
 
+  /** The network address the request came from; else the one {@link AuditActorProvider} knows. */
+  public AuditEvent withClientAddress(String clientAddress) {
+    this.clientAddress = clientAddress;
+    return this;
+  }
+
   public String action() {
     return action;
   }
@@ -87,5 +94,9 @@ public final class AuditEvent {
 
   public Long studyId() {
     return studyId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
   }
 }

@@ -1,0 +1,142 @@
+package jp.ac.umin.libreclinica.ws.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception of an {@code /api/**} request into a problem detail in the caller's
+ * language: 400 (with the invalid fields), 403, 404, 405, 406, 415 and 500. A 500 names an
+ * incident reference that is logged with the stack trace; the response shows neither the trace
+ * nor the exception's message. Exceptions of the pages are left to the pages.
+ */
+@Component
+public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionResolver.class);
+
+  private final ApiProblems problems;
+
+  public ApiExceptionResolver(ApiProblems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public int getOrder() {
+    // after Spring Boot's DefaultErrorAttributes, which only notes the exception
+    return Ordered.HIGHEST_PRECEDENCE + 10;
+  }
+
+  @Override
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/") || response.isCommitted()) {
+      return null;
+    }
+    try {
+      write(request, response, ex);
+    } catch (IOException io) {
+      log.warn("Could not write the problem response for {}", path, io);
+    }
+    return new ModelAndView();
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, Exception ex)
+      throws IOException {
+    if (ex instanceof BindException bind) {
+      validation(request, response, bind.getAllErrors());
+    } else if (ex instanceof HandlerMethodValidationException hmv) {
+      List<ApiProblems.FieldProblem> fields = new ArrayList<>();
+      Locale locale = ApiLocales.of(request);
+      hmv.getParameterValidationResults()
+          .forEach(
+              r ->
+                  r.getResolvableErrors()
+                      .forEach(
+                          e ->
+                              fields.add(
+                                  new ApiProblems.FieldProblem(
+                                      r.getMethodParameter().getParameterName(),
+                                      problems.messages().getMessage(e, locale)))));
+      problems.write(request, response, 400, "api.error.validation", null,
+          ApiProblems.errors(fields));
+    } else if (ex instanceof ConstraintViolationException cve) {
+      List<ApiProblems.FieldProblem> fields = new ArrayList<>();
+      cve.getConstraintViolations()
+          .forEach(v -> fields.add(new ApiProblems.FieldProblem(v.getPropertyPath().toString(),
+              v.getMessage())));
+      problems.write(request, response, 400, "api.error.validation", null,
+          ApiProblems.errors(fields));
+    } else if (ex instanceof HttpMessageNotReadableException
+        || ex instanceof MissingServletRequestParameterException
+        || ex instanceof TypeMismatchException) {
+      problems.write(request, response, 400, "api.error.badRequest", null, null);
+    } else if (ex instanceof AccessDeniedException) {
+      problems.write(request, response, 403, "api.error.forbidden", null, null);
+    } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+      problems.write(request, response, 404, "api.error.notFound",
+          new Object[] {request.getRequestURI()}, null);
+    } else if (ex instanceof HttpRequestMethodNotSupportedException m) {
+      response.setHeader("Allow", String.join(", ", m.getSupportedHttpMethods() == null
+          ? List.of() : m.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+      problems.write(request, response, 405, "api.error.methodNotAllowed",
+          new Object[] {m.getMethod()}, null);
+    } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
+      problems.write(request, response, 406, "api.error.notAcceptable", null, null);
+    } else if (ex instanceof HttpMediaTypeNotSupportedException) {
+      problems.write(request, response, 415, "api.error.unsupportedMediaType", null, null);
+    } else if (ex instanceof ErrorResponse er && er.getStatusCode().value() < 500) {
+      problems.write(request, response, er.getStatusCode().value(), "api.error.generic",
+          new Object[] {er.getStatusCode().value()}, null);
+    } else {
+      String incident = UUID.randomUUID().toString();
+      log.error("API request {} {} failed; incident {}", request.getMethod(),
+          request.getRequestURI(), incident, ex);
+      problems.write(request, response, 500, "api.error.internal", new Object[] {incident},
+          Map.of("incident", incident));
+    }
+  }
+
+  private void validation(
+      HttpServletRequest request, HttpServletResponse response, List<ObjectError> errors)
+      throws IOException {
+    Locale locale = ApiLocales.of(request);
+    List<ApiProblems.FieldProblem> fields = new ArrayList<>();
+    for (ObjectError error : errors) {
+      String field = error instanceof FieldError fe ? fe.getField() : error.getObjectName();
+      fields.add(new ApiProblems.FieldProblem(field, problems.messages().getMessage(
+          (MessageSourceResolvable) error, locale)));
+    }
+    problems.write(request, response, 400, "api.error.validation", null,
+        ApiProblems.errors(fields));
+  }
+
+}

@@ -1,0 +1,36 @@
+package jp.ac.umin.libreclinica.ws.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jp.ac.umin.libreclinica.wstest.WsTestApplication;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.junit4.SpringRunner;
+import org.springframework.test.web.servlet.MockMvc;
+
+@RunWith(SpringRunner.class)
+@SpringBootTest(classes = WsTestApplication.class)
+@AutoConfigureMockMvc
+public class OpenApiDocumentTest {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  public void theOpenApiDocumentIsServedWithoutATokenAndDescribesTheApi() throws Exception {
+    mvc.perform(get(ApiSecurityConfiguration.OPENAPI_PATH))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.openapi").value(org.hamcrest.Matchers.startsWith("3.")))
+        .andExpect(jsonPath("$.info.title").value("UMIN LibreClinica API"))
+        .andExpect(jsonPath("$.paths['/api/v1/me'].get").exists())
+        .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
+        .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
+  }
+}
