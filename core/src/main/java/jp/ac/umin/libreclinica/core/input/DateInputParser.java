@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +26,7 @@ public class DateInputParser {
   private final InputNormaliser normaliser;
   private final List<DateSyntax> syntaxes;
 
+  @Autowired
   public DateInputParser(InputNormaliser normaliser, ObjectProvider<DateSyntax> contributed) {
     this(normaliser, contributed.orderedStream().toList());
   }

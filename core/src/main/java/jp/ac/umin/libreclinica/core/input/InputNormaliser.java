@@ -3,6 +3,7 @@ package jp.ac.umin.libreclinica.core.input;
 import java.text.Normalizer;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,6 +16,7 @@ public class InputNormaliser {
 
   private final List<CharacterFolding> foldings;
 
+  @Autowired
   public InputNormaliser(ObjectProvider<CharacterFolding> foldings) {
     this.foldings = foldings.orderedStream().toList();
   }

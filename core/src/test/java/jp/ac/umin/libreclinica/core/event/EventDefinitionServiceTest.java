@@ -8,7 +8,9 @@ import java.util.List;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import jp.ac.umin.libreclinica.core.study.StudyService;
-import jp.ac.umin.libreclinica.core.study.StudyServiceTest;
+import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.aStudy;
+import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
+
 import jp.ac.umin.libreclinica.core.testsupport.CoreTestApplication;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,7 +28,7 @@ public class EventDefinitionServiceTest {
 
   private Study newStudy() {
     return studies.createStudy(
-        StudyServiceTest.details(StudyServiceTest.unique("Ev"), "event study"), "dm");
+        aStudy(unique("Ev"), "event study"), "dm");
   }
 
   private static EventDefinitionDetails visit(String name, EventType type, boolean repeating) {
@@ -74,7 +76,7 @@ public class EventDefinitionServiceTest {
   public void lc15_everySiteEventDefinitionSettingPersists() {
     Study s = newStudy();
     Study site = studies.createSite(s.getId(),
-        StudyServiceTest.details(StudyServiceTest.unique("EvA"), "site A"), "dm");
+        aStudy(unique("EvA"), "site A"), "dm");
     StudyEventDefinition d = events.create(s.getId(), visit("Screening", EventType.SCHEDULED, false), "dm");
     CrfParameters studyLevel = new CrfParameters();
     EventDefinitionCrf c = events.attachCrf(d.getId(), 9_002L, studyLevel, "dm");

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.util.UUID;
+import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.aStudy;
+import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
+
 import jp.ac.umin.libreclinica.core.testsupport.CoreTestApplication;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -18,20 +20,9 @@ public class StudyServiceTest {
 
   @Autowired private StudyService service;
 
-  static StudyDetails details(String protocolId, String name) {
-    return new StudyDetails(
-        name, protocolId, null, "研究 太郎", "UMIN", null, StudyPhase.PHASE_II,
-        ProtocolType.INTERVENTIONAL, "treatment", "説明 𠮷", null, null, null, 100, null, null,
-        null, null, "JP", null, null, null);
-  }
-
-  static String unique(String p) {
-    return p + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   @Test
   public void createsAStudyWithAnOidLikeLibreClinicas() {
-    Study s = service.createStudy(details(unique("R01"), "Docetaxel 試験"), "dm");
+    Study s = service.createStudy(aStudy(unique("R01"), "Docetaxel 試験"), "dm");
     assertEquals(StudyStatus.PENDING, s.getStatus());
     assertTrue(s.getOid(), s.getOid().startsWith("S_R01"));
     assertEquals(10, s.getOid().length());
@@ -41,9 +32,9 @@ public class StudyServiceTest {
   @Test
   public void rejectsADuplicateProtocolIdWhateverItsCase() {
     String p = unique("Dup");
-    service.createStudy(details(p, "first"), "dm");
+    service.createStudy(aStudy(p, "first"), "dm");
     try {
-      service.createStudy(details(p.toUpperCase(), "second"), "dm");
+      service.createStudy(aStudy(p.toUpperCase(), "second"), "dm");
       fail("duplicate protocol ID accepted");
     } catch (StudyException e) {
       assertEquals("study.protocolId.duplicate", e.messageKey());
@@ -52,9 +43,9 @@ public class StudyServiceTest {
 
   @Test
   public void removingAStudyAutoRemovesItsSitesAndRestoreBringsThemBack() {
-    Study study = service.createStudy(details(unique("Rm"), "study"), "dm");
-    Study siteA = service.createSite(study.getId(), details(unique("RmA"), "site A"), "dm");
-    Study siteB = service.createSite(study.getId(), details(unique("RmB"), "site B"), "dm");
+    Study study = service.createStudy(aStudy(unique("Rm"), "study"), "dm");
+    Study siteA = service.createSite(study.getId(), aStudy(unique("RmA"), "site A"), "dm");
+    Study siteB = service.createSite(study.getId(), aStudy(unique("RmB"), "site B"), "dm");
     service.remove(siteB.getId(), "closed", "dm");
     service.changeStatus(study.getId(), StudyStatus.AVAILABLE, "go", "dm");
     assertEquals(StudyStatus.AVAILABLE, service.get(siteA.getId()).getStatus());
@@ -71,8 +62,8 @@ public class StudyServiceTest {
 
   @Test
   public void aSiteCannotOverrideWhatOnlyTheStudySets() {
-    Study study = service.createStudy(details(unique("Par"), "study"), "dm");
-    Study site = service.createSite(study.getId(), details(unique("ParA"), "site"), "dm");
+    Study study = service.createStudy(aStudy(unique("Par"), "study"), "dm");
+    Study site = service.createSite(study.getId(), aStudy(unique("ParA"), "site"), "dm");
     StudyParameters p = site.getParameters().copy();
     p.setSubjectIdGeneration(StudyParameters.SubjectIdGeneration.AUTO_NON_EDITABLE);
     p.setInterviewerName(StudyParameters.Usage.REQUIRED);
@@ -84,11 +75,11 @@ public class StudyServiceTest {
 
   @Test
   public void refusesADesignChangeOfALockedStudy() {
-    Study study = service.createStudy(details(unique("Lk"), "study"), "dm");
+    Study study = service.createStudy(aStudy(unique("Lk"), "study"), "dm");
     service.changeStatus(study.getId(), StudyStatus.AVAILABLE, null, "dm");
     Study locked = service.changeStatus(study.getId(), StudyStatus.LOCKED, null, "dm");
     try {
-      service.updateDetails(locked.getId(), service.get(locked.getId()).getVersion(), details(locked.getProtocolId(), "renamed"), "dm");
+      service.updateDetails(locked.getId(), service.get(locked.getId()).getVersion(), aStudy(locked.getProtocolId(), "renamed"), "dm");
       fail("a locked study was changed");
     } catch (StudyException e) {
       assertEquals("study.status.operationRefused", e.messageKey());
@@ -97,10 +88,10 @@ public class StudyServiceTest {
 
   @Test
   public void refusesAStaleEdit() {
-    Study study = service.createStudy(details(unique("Ver"), "study"), "dm");
-    service.updateDetails(study.getId(), study.getVersion(), details(study.getProtocolId(), "one"), "dm");
+    Study study = service.createStudy(aStudy(unique("Ver"), "study"), "dm");
+    service.updateDetails(study.getId(), study.getVersion(), aStudy(study.getProtocolId(), "one"), "dm");
     try {
-      service.updateDetails(study.getId(), study.getVersion(), details(study.getProtocolId(), "two"), "dm");
+      service.updateDetails(study.getId(), study.getVersion(), aStudy(study.getProtocolId(), "two"), "dm");
       fail("a stale edit overwrote a newer one");
     } catch (StudyException e) {
       assertEquals("study.changedMeanwhile", e.messageKey());
@@ -110,7 +101,7 @@ public class StudyServiceTest {
 
   @Test
   public void aJapaneseNameGivesANumberedOid() {
-    Study s = service.createStudy(details(unique("臨床"), "臨床試験"), "dm");
+    Study s = service.createStudy(aStudy(unique("臨床"), "臨床試験"), "dm");
     assertTrue(s.getOid(), s.getOid().startsWith("S_"));
   }
 }
