@@ -11,7 +11,7 @@ import jp.ac.umin.libreclinica.core.study.StudyService;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.aStudy;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
 
-import jp.ac.umin.libreclinica.core.testsupport.CoreTestApplication;
+import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.springframework.beans.factory.annotation.Autowired;
