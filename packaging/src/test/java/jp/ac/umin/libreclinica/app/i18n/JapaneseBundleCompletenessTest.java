@@ -18,7 +18,7 @@ import org.junit.Test;
 public class JapaneseBundleCompletenessTest {
 
   /** Words that are the same in Japanese text: names, codes and CDISC terms (GLOSSARY-ja.md). */
-  static final Set<String> SAME_IN_JAPANESE =
+  public static final Set<String> SAME_IN_JAPANESE =
       Set.of(
           "UMIN", "LibreClinica", "OpenClinica", "ODM", "CRF", "OID", "SDV", "CSV", "SPSS", "SAS",
           "XML", "PDF", "API", "ID", "URL", "JSON", "REST", "SOAP", "WSDL", "SSO", "SAML", "OIDC",

@@ -1,0 +1,167 @@
+package jp.ac.umin.libreclinica.app.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.ac.umin.libreclinica.app.LibreClinicaApplication;
+import jp.ac.umin.libreclinica.app.i18n.JapaneseBundleCompletenessTest;
+import org.jsoup.nodes.Element;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.junit4.SpringRunner;
+
+/**
+ * Signs in as the first administrator with a Japanese browser, sets up a study the way a
+ * data manager would, then visits every page the navigation reaches and fails on any visible
+ * English word that is not a name or code (ODM, CRF, OID, ...) or data the test itself typed.
+ */
+@RunWith(SpringRunner.class)
+@SpringBootTest(
+    classes = LibreClinicaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lc.test.shared-db=false", "lc.admin.initial-password=Crawler-Initial-Pw-2026!"})
+public class JapaneseCrawlerTest {
+
+  private static final String INITIAL = "Crawler-Initial-Pw-2026!";
+  private static final String CHANGED = "Crawler-Changed-Pw-2026!";
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]*");
+  /** Links a crawler must not follow: they change state or leave the pages. */
+  private static final Pattern SKIP =
+      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$");
+
+  @LocalServerPort private int port;
+
+  @DynamicPropertySource
+  static void home(DynamicPropertyRegistry registry) throws Exception {
+    Path home = Files.createTempDirectory("lc-crawler");
+    registry.add("lc.home", home::toString);
+  }
+
+  @Test
+  public void everyPageReachedFromTheNavigationIsJapanese() throws Exception {
+    WebSession web = new WebSession("http://localhost:" + port, "ja-JP,ja;q=0.9");
+    WebSession.Page page = web.get("/login");
+    assertEquals(200, page.status());
+    assertEquals("ja", page.document().selectFirst("html").attr("lang"));
+    page = web.submit(page, "form", Map.of("username", "admin", "password", INITIAL));
+    if (page.path().startsWith("/account/password")) {
+      page =
+          web.submit(
+              page,
+              "form",
+              Map.of("currentPassword", INITIAL, "newPassword", CHANGED, "confirmPassword", CHANGED));
+    }
+    assertTrue("not signed in: " + page.path(), page.document().select("form[action$=/logout]").size() > 0);
+
+    Set<String> typed = seedStudy(web);
+
+    List<String> problems = new ArrayList<>();
+    Set<String> visited = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of("/"));
+    while (!queue.isEmpty() && visited.size() < 200) {
+      String path = queue.poll();
+      if (!visited.add(path)) {
+        continue;
+      }
+      WebSession.Page p = web.get(path);
+      if (p.status() != 200) {
+        problems.add(path + ": HTTP " + p.status());
+        continue;
+      }
+      Set<String> english = englishWords(p, typed);
+      if (!english.isEmpty()) {
+        problems.add(path + ": " + english);
+      }
+      for (Element a : p.document().select("a[href]")) {
+        String href = a.attr("href");
+        if (href.startsWith("/") && !SKIP.matcher(href).find()) {
+          queue.add(href.replaceAll("#.*$", ""));
+        }
+      }
+    }
+    assertTrue("visited only " + visited, visited.size() >= 8);
+    assertTrue(
+        "English on Japanese pages (or errors):\n" + String.join("\n", problems), problems.isEmpty());
+  }
+
+  /** Creates a study with a site and an event the way a data manager would, in Japanese. */
+  private static Set<String> seedStudy(WebSession web) throws Exception {
+    WebSession.Page form = web.get("/studies/new");
+    WebSession.Page study =
+        web.submit(
+            form,
+            "form",
+            Map.of(
+                "name", "巡回試験",
+                "protocolId", "巡回-001",
+                "principalInvestigator", "研究 太郎",
+                "phase", "PHASE_II",
+                "protocolType", "INTERVENTIONAL",
+                "startDate", "令和8年4月1日",
+                "expectedEnrollment", "50"));
+    assertTrue("study not created: " + study.path(), study.path().matches("/studies/\\d+"));
+    String studyPath = study.path();
+    web.submit(
+        web.get(studyPath + "/sites/new"),
+        "form",
+        Map.of("name", "東京施設", "protocolId", "巡回-001-東京", "principalInvestigator", "施設 花子",
+            "expectedEnrollment", "10"));
+    web.submit(
+        web.get(studyPath + "/events/new"),
+        "form",
+        Map.of("name", "登録時", "type", "SCHEDULED"));
+    WebSession.Page view = web.get(studyPath);
+    Set<String> typed = new TreeSet<>();
+    // data shown back to the user: OIDs and user names are codes, not English words
+    for (Element td : view.document().select("td")) {
+      if (td.text().matches("(S|SE|F|IG|I)_[A-Z0-9_]*")) {
+        typed.add(td.text());
+      }
+    }
+    typed.add("admin");
+    return typed;
+  }
+
+  private static Set<String> englishWords(WebSession.Page page, Set<String> typed) {
+    String text = page.document().body().text();
+    for (String t : typed) {
+      text = text.replace(t, " ");
+    }
+    Set<String> found = new TreeSet<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      String w = m.group();
+      if (!JapaneseBundleCompletenessTest.SAME_IN_JAPANESE.contains(w) && !"English".equals(w)) {
+        found.add(w);
+      }
+    }
+    // attributes users read
+    for (Element e : page.document().select("[placeholder], [title], [alt], input[type=submit][value]")) {
+      for (String attr : List.of("placeholder", "title", "alt", "value")) {
+        Matcher a = WORD.matcher(e.attr(attr));
+        while (a.find()) {
+          if (!JapaneseBundleCompletenessTest.SAME_IN_JAPANESE.contains(a.group()) && !typed.contains(e.attr(attr))) {
+            found.add(attr + ":" + a.group());
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
