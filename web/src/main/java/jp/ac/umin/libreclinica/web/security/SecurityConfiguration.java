@@ -1,28 +1,47 @@
 package jp.ac.umin.libreclinica.web.security;
 
+import jp.ac.umin.libreclinica.core.account.AccountService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Security of the pages: form login, CSRF, security headers. */
+/**
+ * Security of the pages: form login against local accounts (audited, with lockout and forced
+ * password change), CSRF, security headers. Passwords are checked with the delegating
+ * encoder defined in core; the user details come from {@link AccountUserDetailsService}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain pageSecurity(HttpSecurity http, AccountService accounts) throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasAnyRole("TECH_ADMIN", "BUSINESS_ADMIN")
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(new LoginAuditHandlers.Success(accounts))
+                    .failureHandler(new LoginAuditHandlers.Failure(accounts))
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(new LoginAuditHandlers.Logout(accounts))
+                    .logoutSuccessUrl("/login?logout"))
+        .addFilterBefore(new PasswordChangeFilter(accounts), AuthorizationFilter.class)
         .csrf(Customizer.withDefaults())
         .headers(
             headers ->

@@ -1,0 +1,85 @@
+package jp.ac.umin.libreclinica.core.account;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks in services whether an account may do something, system-wide or at a study or site,
+ * by the rules of {@link RolePolicy}. Locked and removed accounts may do nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuthorizationService {
+
+  private final UserAccountRepository accounts;
+  private final StudyUserRoleRepository roles;
+  private final ObjectProvider<StudyHierarchy> hierarchy;
+
+  public AuthorizationService(
+      UserAccountRepository accounts,
+      StudyUserRoleRepository roles,
+      ObjectProvider<StudyHierarchy> hierarchy) {
+    this.accounts = accounts;
+    this.roles = roles;
+    this.hierarchy = hierarchy;
+  }
+
+  /**
+   * Throws {@link PermissionDeniedException} unless the user may do this; {@code studyId} is
+   * the study or site acted on, null for system permissions.
+   */
+  public void require(String userName, Long studyId, Permission permission) {
+    require(accounts.findByUserName(userName).orElse(null), studyId, permission);
+  }
+
+  /** As {@link #require(String, Long, Permission)}, for an account already at hand. */
+  public void require(UserAccount account, Long studyId, Permission permission) {
+    if (!isPermitted(account, studyId, permission)) {
+      throw new PermissionDeniedException("authorization.denied");
+    }
+  }
+
+  public boolean isPermitted(UserAccount account, Long studyId, Permission permission) {
+    if (account == null || !account.canSignIn()) {
+      return false;
+    }
+    if (permission.scope() == Permission.Scope.SYSTEM) {
+      return RolePolicy.grants(account.getUserType(), permission);
+    }
+    if (studyId == null) {
+      return false;
+    }
+    return RolePolicy.permits(assignments(account), studyId, parentOf(studyId), permission);
+  }
+
+  /** Every study permission the account holds at this study or site (for showing options). */
+  public Set<Permission> permissionsAt(UserAccount account, long studyId) {
+    Set<Permission> result = EnumSet.noneOf(Permission.class);
+    if (account == null || !account.canSignIn()) {
+      return result;
+    }
+    List<RolePolicy.Assignment> held = assignments(account);
+    Optional<Long> parent = parentOf(studyId);
+    for (Permission p : Permission.values()) {
+      if (p.scope() == Permission.Scope.STUDY && RolePolicy.permits(held, studyId, parent, p)) {
+        result.add(p);
+      }
+    }
+    return result;
+  }
+
+  private List<RolePolicy.Assignment> assignments(UserAccount account) {
+    return roles.findByAccountIdAndStatus(account.getId(), AccountStatus.AVAILABLE).stream()
+        .map(r -> new RolePolicy.Assignment(r.getRole(), r.getStudyId()))
+        .toList();
+  }
+
+  private Optional<Long> parentOf(long studyId) {
+    return hierarchy.getIfAvailable(() -> StudyHierarchy.FLAT).parentStudyOf(studyId);
+  }
+}

@@ -1,0 +1,159 @@
+package jp.ac.umin.libreclinica.core.account;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import jp.ac.umin.libreclinica.core.account.AccountFixtures.TestAccount;
+import jp.ac.umin.libreclinica.core.audit.AuditEvent;
+import org.junit.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+public class RoleAssignmentServiceTest extends AccountIntegrationTestBase {
+
+  @Autowired private RoleAssignmentService roles;
+  @Autowired private AuthorizationService authorization;
+  @Autowired private AccountService accounts;
+  @MockitoBean private StudyHierarchy hierarchy;
+
+  /** Study ids no other test uses (there is no study table yet). */
+  private static long anyStudyId() {
+    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+  }
+
+  private AuditEvent lastRecorded() {
+    ArgumentCaptor<AuditEvent> captor = ArgumentCaptor.forClass(AuditEvent.class);
+    verify(audit, atLeastOnce()).record(captor.capture());
+    return captor.getAllValues().get(captor.getAllValues().size() - 1);
+  }
+
+  @Test
+  public void administratorAssignsChangesAndRemovesRolesAudited() {
+    TestAccount admin = fixtures.businessAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+
+    StudyUserRole r = roles.assign(admin.userName(), user.id(), study, Role.DATA_ENTRY_PERSON);
+    assertEquals("ra", r.getRoleName());
+    assertEquals(RoleLevel.STUDY, r.getRoleLevel());
+    AuditEvent e = lastRecorded();
+    assertEquals("role.assign", e.action());
+    assertEquals(Long.valueOf(study), e.studyId());
+    assertTrue(e.newValue().contains("role=ra"));
+
+    roles.change(admin.userName(), r.getId(), Role.DATA_MANAGER);
+    e = lastRecorded();
+    assertEquals("role.change", e.action());
+    assertTrue(e.oldValue().contains("role=ra"));
+    assertTrue(e.newValue().contains("role=coordinator"));
+
+    roles.remove(admin.userName(), r.getId(), "left the study");
+    e = lastRecorded();
+    assertEquals("role.remove", e.action());
+    assertEquals("left the study", e.reason());
+    StudyUserRole removed = roles.rolesOf(user.id()).get(0);
+    assertEquals(AccountStatus.REMOVED, removed.getStatus());
+    UserAccount account = reload(user.id());
+    assertFalse(authorization.isPermitted(account, study, Permission.VIEW_STUDY));
+  }
+
+  @Test
+  public void refusesASecondLiveRoleAtTheSameStudy() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    roles.assign(admin.userName(), user.id(), study, Role.STUDY_MONITOR);
+    AccountException e =
+        assertThrows(AccountException.class, () -> roles.assign(admin.userName(), user.id(), study, Role.DATA_MANAGER));
+    assertEquals("role.duplicate", e.messageKey());
+    assertEquals(1, roles.rolesOf(user.id()).size());
+  }
+
+  @Test
+  public void siteRoleGrantsAtItsSiteOnly() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount crc = fixtures.user();
+    long study = anyStudyId();
+    long siteA = study + 1;
+    long siteB = study + 2;
+    org.mockito.Mockito.when(hierarchy.parentStudyOf(siteA)).thenReturn(Optional.of(study));
+    org.mockito.Mockito.when(hierarchy.parentStudyOf(siteB)).thenReturn(Optional.of(study));
+    roles.assign(admin.userName(), crc.id(), siteA, Role.CLINICAL_RESEARCH_COORDINATOR);
+    UserAccount account = reload(crc.id());
+
+    authorization.require(crc.userName(), siteA, Permission.ENTER_DATA);
+    PermissionDeniedException e =
+        assertThrows(
+            PermissionDeniedException.class,
+            () -> authorization.require(crc.userName(), siteB, Permission.ENTER_DATA));
+    assertEquals("authorization.denied", e.messageKey());
+    assertFalse(authorization.isPermitted(account, study, Permission.ENTER_DATA));
+    assertFalse(authorization.isPermitted(account, siteA, Permission.VERIFY_SDV));
+  }
+
+  @Test
+  public void studyRoleAppliesAtTheStudysSites() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount dm = fixtures.user();
+    long study = anyStudyId();
+    long site = study + 1;
+    org.mockito.Mockito.when(hierarchy.parentStudyOf(site)).thenReturn(Optional.of(study));
+    roles.assign(admin.userName(), dm.id(), study, Role.DATA_MANAGER);
+    UserAccount account = reload(dm.id());
+    assertTrue(authorization.isPermitted(account, site, Permission.ENTER_DATA));
+    assertTrue(authorization.permissionsAt(account, site).contains(Permission.BUILD_STUDY));
+    assertFalse(authorization.isPermitted(account, study + 7, Permission.VIEW_STUDY));
+  }
+
+  @Test
+  public void lockedOrRemovedAccountsMayDoNothing() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    roles.assign(admin.userName(), user.id(), study, Role.DATA_MANAGER);
+    accounts.lock(admin.userName(), user.id());
+    assertFalse(authorization.isPermitted(reload(user.id()), study, Permission.VIEW_STUDY));
+    accounts.unlock(admin.userName(), user.id());
+    assertTrue(authorization.isPermitted(reload(user.id()), study, Permission.VIEW_STUDY));
+    accounts.remove(admin.userName(), user.id(), "gone");
+    assertFalse(authorization.isPermitted(reload(user.id()), study, Permission.VIEW_STUDY));
+  }
+
+  @Test
+  public void dataManagerAssignsInOwnStudyButNotElsewhereNorToThemself() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount dm = fixtures.user();
+    TestAccount crc = fixtures.user();
+    long study = anyStudyId();
+    StudyUserRole own = roles.assign(admin.userName(), dm.id(), study, Role.DATA_MANAGER);
+
+    roles.assign(dm.userName(), crc.id(), study, Role.DATA_ENTRY_PERSON);
+    assertThrows(
+        PermissionDeniedException.class,
+        () -> roles.assign(dm.userName(), crc.id(), study + 5, Role.DATA_ENTRY_PERSON));
+    PermissionDeniedException e =
+        assertThrows(PermissionDeniedException.class, () -> roles.change(dm.userName(), own.getId(), Role.STUDY_DIRECTOR));
+    assertEquals("role.ownChange", e.messageKey());
+  }
+
+  @Test
+  public void usersWithoutAssignPermissionCannotAssign() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount monitor = fixtures.user();
+    TestAccount other = fixtures.user();
+    long study = anyStudyId();
+    roles.assign(admin.userName(), monitor.id(), study, Role.STUDY_MONITOR);
+    assertThrows(
+        PermissionDeniedException.class,
+        () -> roles.assign(monitor.userName(), other.id(), study, Role.DATA_MANAGER));
+    assertEquals(List.of(), roles.rolesOf(other.id()));
+  }
+}
