@@ -19,6 +19,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasAnyRole("TECH_ADMIN", "BUSINESS_ADMIN")
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
