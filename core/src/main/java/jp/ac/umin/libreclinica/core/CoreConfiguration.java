@@ -1,6 +1,9 @@
 package jp.ac.umin.libreclinica.core;
 
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
@@ -13,4 +16,12 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @EntityScan(basePackageClasses = CoreConfiguration.class)
 @EnableJpaRepositories(basePackageClasses = CoreConfiguration.class)
 @EnableTransactionManagement
-public class CoreConfiguration {}
+public class CoreConfiguration {
+
+  /** The clock of every service, so that tests can fix time. */
+  @Bean
+  @ConditionalOnMissingBean
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit4.SpringRunner;
@@ -63,6 +64,7 @@ public class ApiTokenServiceTest {
 
     /** The real clock, moved forward by {@link #SKEW} so that a test can let time pass. */
     @Bean
+    @Primary
     Clock testClock() {
       return new Clock() {
         @Override

@@ -1,12 +1,10 @@
 package jp.ac.umin.libreclinica.web.audit;
 
 import jakarta.validation.Valid;
-import java.time.ZoneId;
 import java.util.Locale;
 import jp.ac.umin.libreclinica.core.audit.AuditRecord;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.audit.AuditVerification;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -31,15 +29,10 @@ public class AuditLogController {
 
   private final AuditService audit;
   private final MessageSource messages;
-  private final ZoneId zone;
 
-  public AuditLogController(
-      AuditService audit,
-      MessageSource messages,
-      @Value("${lc.display.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+  public AuditLogController(AuditService audit, MessageSource messages) {
     this.audit = audit;
     this.messages = messages;
-    this.zone = ZoneId.of(zone);
   }
 
   @GetMapping
@@ -50,7 +43,6 @@ public class AuditLogController {
             ? Page.empty(PageRequest.of(0, PAGE_SIZE))
             : audit.search(filter.toQuery(), PageRequest.of(filter.getPage(), PAGE_SIZE));
     model.addAttribute("records", page);
-    model.addAttribute("zone", zone);
     return "audit/log";
   }
 

@@ -4,12 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import jp.ac.umin.libreclinica.core.apitoken.ApiTokenException;
 import jp.ac.umin.libreclinica.core.apitoken.ApiTokenService;
 import jp.ac.umin.libreclinica.core.apitoken.IssuedApiToken;
-import org.springframework.beans.factory.annotation.Value;
+import jp.ac.umin.libreclinica.web.i18n.DateDisplay;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -34,20 +33,13 @@ public class ApiTokensController {
 
   private final ApiTokenService tokens;
   private final MessageSource messages;
-  private final ZoneId zone;
+  private final DateDisplay dates;
 
   public ApiTokensController(
-      ApiTokenService tokens,
-      MessageSource messages,
-      @Value("${lc.display.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+      ApiTokenService tokens, MessageSource messages, DateDisplay dates) {
     this.tokens = tokens;
     this.messages = messages;
-    this.zone = ZoneId.of(zone);
-  }
-
-  @ModelAttribute("zone")
-  ZoneId zone() {
-    return zone;
+    this.dates = dates;
   }
 
   @GetMapping
@@ -69,7 +61,7 @@ public class ApiTokensController {
     Instant expiresAt =
         form.getExpiresOn() == null
             ? null
-            : form.getExpiresOn().plusDays(1).atStartOfDay(zone).toInstant();
+            : form.getExpiresOn().plusDays(1).atStartOfDay(dates.zone()).toInstant();
     try {
       IssuedApiToken issued = tokens.create(user.getName(), form.getName(), expiresAt);
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -1,0 +1,25 @@
+package jp.ac.umin.libreclinica.core.event;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** CRFs attached to event definitions, and sites' overrides of them. */
+public interface EventDefinitionCrfRepository extends JpaRepository<EventDefinitionCrf, Long> {
+
+  @Query(
+      "select c from EventDefinitionCrf c where c.eventDefinitionId = ?1 and c.siteId is null order by c.ordinal")
+  List<EventDefinitionCrf> findStudyLevel(long eventDefinitionId);
+
+  Optional<EventDefinitionCrf> findByParentIdAndSiteId(long parentId, long siteId);
+
+  List<EventDefinitionCrf> findByParentId(long parentId);
+
+  @Query("select coalesce(max(c.ordinal), 0) from EventDefinitionCrf c where c.eventDefinitionId = ?1")
+  int maxOrdinal(long eventDefinitionId);
+
+  @Query(
+      "select count(c) > 0 from EventDefinitionCrf c where c.eventDefinitionId = ?1 and c.crfId = ?2 and c.siteId is null")
+  boolean isAttached(long eventDefinitionId, long crfId);
+}

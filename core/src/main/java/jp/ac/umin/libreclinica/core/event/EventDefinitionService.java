@@ -1,0 +1,246 @@
+package jp.ac.umin.libreclinica.core.event;
+
+import java.time.Clock;
+import java.util.List;
+import jp.ac.umin.libreclinica.core.audit.AuditEvent;
+import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.oid.Oids;
+import jp.ac.umin.libreclinica.core.study.Study;
+import jp.ac.umin.libreclinica.core.study.StudyException;
+import jp.ac.umin.libreclinica.core.study.StudyOperation;
+import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Event definitions of a study and the CRFs attached to them, with sites' overrides of the
+ * CRF parameters. Every change is audited; removal is a status, never a deletion.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EventDefinitionService {
+
+  private final StudyEventDefinitionRepository definitions;
+  private final EventDefinitionCrfRepository crfs;
+  private final StudyService studies;
+  private final AuditService audit;
+  private final Clock clock;
+
+  public EventDefinitionService(
+      StudyEventDefinitionRepository definitions,
+      EventDefinitionCrfRepository crfs,
+      StudyService studies,
+      AuditService audit,
+      Clock clock) {
+    this.definitions = definitions;
+    this.crfs = crfs;
+    this.studies = studies;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public List<StudyEventDefinition> list(long studyId) {
+    return definitions.findByStudyIdOrderByOrdinal(studyId);
+  }
+
+  public StudyEventDefinition get(long id) {
+    return definitions.findById(id).orElseThrow(() -> new StudyException("event.notFound", id));
+  }
+
+  public List<EventDefinitionCrf> crfsOf(long eventDefinitionId) {
+    return crfs.findStudyLevel(eventDefinitionId);
+  }
+
+  @Transactional
+  public StudyEventDefinition create(long studyId, EventDefinitionDetails details, String actor) {
+    Study study = designableStudy(studyId);
+    requireUniqueName(studyId, details.name(), -1);
+    StudyEventDefinition d =
+        new StudyEventDefinition(
+            studyId,
+            Oids.unique("SE_", details.name(), 28, definitions::existsByOid),
+            details,
+            definitions.maxOrdinal(studyId) + 1,
+            actor,
+            clock.instant());
+    definitions.saveAndFlush(d);
+    audit.record(
+        AuditEvent.of("event.definition.create", "StudyEventDefinition", d.getId())
+            .withActor(actor)
+            .withStudyId(study.getId())
+            .withNewValue(d.getOid() + " " + d.details()));
+    return d;
+  }
+
+  @Transactional
+  public StudyEventDefinition update(
+      long id, long expectedVersion, EventDefinitionDetails details, String actor) {
+    StudyEventDefinition d = get(id);
+    designableStudy(d.getStudyId());
+    if (d.getVersion() != expectedVersion) {
+      throw new StudyException("event.changedMeanwhile", d.getName());
+    }
+    requireUniqueName(d.getStudyId(), details.name(), id);
+    String before = d.details().toString();
+    d.apply(details);
+    definitions.saveAndFlush(d);
+    audit.record(
+        AuditEvent.of("event.definition.update", "StudyEventDefinition", id)
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(before)
+            .withNewValue(d.details().toString()));
+    return d;
+  }
+
+  /** Removes an event definition; its CRFs are auto-removed with it. */
+  @Transactional
+  public StudyEventDefinition remove(long id, String reason, String actor) {
+    requireReason(reason);
+    StudyEventDefinition d = get(id);
+    designableStudy(d.getStudyId());
+    if (d.getStatus().isRemoved()) {
+      throw new StudyException("event.alreadyRemoved", d.getName());
+    }
+    d.setStatus(DesignStatus.REMOVED, reason);
+    for (EventDefinitionCrf c : crfs.findStudyLevel(id)) {
+      if (c.getStatus() == DesignStatus.AVAILABLE) {
+        c.setStatus(DesignStatus.AUTO_REMOVED);
+      }
+    }
+    audit.record(
+        AuditEvent.of("event.definition.remove", "StudyEventDefinition", id)
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(DesignStatus.AVAILABLE.code())
+            .withNewValue(DesignStatus.REMOVED.code())
+            .withReason(reason));
+    return d;
+  }
+
+  /** Restores a removed event definition and the CRFs removed with it. */
+  @Transactional
+  public StudyEventDefinition restore(long id, String reason, String actor) {
+    requireReason(reason);
+    StudyEventDefinition d = get(id);
+    designableStudy(d.getStudyId());
+    if (!d.getStatus().isRemoved()) {
+      throw new StudyException("event.notRemoved", d.getName());
+    }
+    d.setStatus(DesignStatus.AVAILABLE, reason);
+    for (EventDefinitionCrf c : crfs.findStudyLevel(id)) {
+      if (c.getStatus() == DesignStatus.AUTO_REMOVED) {
+        c.setStatus(DesignStatus.AVAILABLE);
+      }
+    }
+    audit.record(
+        AuditEvent.of("event.definition.restore", "StudyEventDefinition", id)
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(DesignStatus.REMOVED.code())
+            .withNewValue(DesignStatus.AVAILABLE.code())
+            .withReason(reason));
+    return d;
+  }
+
+  /** Attaches a CRF to an event definition with its parameters. */
+  @Transactional
+  public EventDefinitionCrf attachCrf(
+      long eventDefinitionId, long crfId, CrfParameters parameters, String actor) {
+    StudyEventDefinition d = get(eventDefinitionId);
+    designableStudy(d.getStudyId());
+    if (crfs.isAttached(eventDefinitionId, crfId)) {
+      throw new StudyException("event.crf.alreadyAttached", d.getName());
+    }
+    EventDefinitionCrf c =
+        new EventDefinitionCrf(
+            eventDefinitionId, crfId, crfs.maxOrdinal(eventDefinitionId) + 1, parameters);
+    crfs.saveAndFlush(c);
+    audit.record(
+        AuditEvent.of("event.crf.attach", "EventDefinitionCrf", c.getId())
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withNewValue("event=" + d.getOid() + ", crf=" + crfId + ", " + parameters.describe()));
+    return c;
+  }
+
+  @Transactional
+  public EventDefinitionCrf updateCrfParameters(
+      long eventDefinitionCrfId, CrfParameters parameters, String actor) {
+    EventDefinitionCrf c = getCrf(eventDefinitionCrfId);
+    StudyEventDefinition d = get(c.getEventDefinitionId());
+    designableStudy(d.getStudyId());
+    String before = c.getParameters().describe();
+    c.setParameters(parameters);
+    crfs.saveAndFlush(c);
+    audit.record(
+        AuditEvent.of("event.crf.parameters", "EventDefinitionCrf", c.getId())
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(before)
+            .withNewValue(parameters.describe()));
+    return c;
+  }
+
+  /** Sets a site's own parameters for a CRF of an event definition of its study. */
+  @Transactional
+  public EventDefinitionCrf setSiteParameters(
+      long siteId, long eventDefinitionCrfId, CrfParameters parameters, String actor) {
+    EventDefinitionCrf studyLevel = getCrf(eventDefinitionCrfId);
+    if (studyLevel.getSiteId() != null) {
+      throw new IllegalArgumentException("not a study-level row: " + eventDefinitionCrfId);
+    }
+    StudyEventDefinition d = get(studyLevel.getEventDefinitionId());
+    Study site = studies.get(siteId);
+    if (!site.isSite() || !site.getParent().getId().equals(d.getStudyId())) {
+      throw new StudyException("event.crf.notASiteOfTheStudy", site.getProtocolId());
+    }
+    studies.requireAllowed(site, StudyOperation.CHANGE_DESIGN);
+    EventDefinitionCrf override =
+        crfs.findByParentIdAndSiteId(studyLevel.getId(), siteId)
+            .orElseGet(() -> new EventDefinitionCrf(studyLevel, siteId, studyLevel.getParameters()));
+    String before = override.getParameters().describe();
+    override.setParameters(parameters);
+    crfs.saveAndFlush(override);
+    audit.record(
+        AuditEvent.of("event.crf.siteParameters", "EventDefinitionCrf", override.getId())
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(before)
+            .withNewValue("site=" + site.getOid() + ", " + parameters.describe()));
+    return override;
+  }
+
+  /** The parameters that apply at a study or site: the site's override if it has one. */
+  public CrfParameters effectiveParameters(long studyOrSiteId, long eventDefinitionCrfId) {
+    EventDefinitionCrf studyLevel = getCrf(eventDefinitionCrfId);
+    return crfs.findByParentIdAndSiteId(studyLevel.getId(), studyOrSiteId)
+        .map(EventDefinitionCrf::getParameters)
+        .orElse(studyLevel.getParameters());
+  }
+
+  private EventDefinitionCrf getCrf(long id) {
+    return crfs.findById(id).orElseThrow(() -> new StudyException("event.crf.notFound", id));
+  }
+
+  private Study designableStudy(long studyId) {
+    Study study = studies.get(studyId);
+    if (study.isSite()) {
+      throw new StudyException("event.onSite", study.getProtocolId());
+    }
+    studies.requireAllowed(study, StudyOperation.CHANGE_DESIGN);
+    return study;
+  }
+
+  private void requireUniqueName(long studyId, String name, long exceptId) {
+    if (definitions.nameTaken(studyId, name.strip(), exceptId)) {
+      throw new StudyException("event.name.duplicate", name.strip());
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new StudyException("study.reason.required");
+    }
+  }
+}
