@@ -1,6 +1,7 @@
 package jp.ac.umin.libreclinica.command;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ public class AuditVerifyCommand {
   public static final int BROKEN = 1;
   public static final int FAILED = 2;
 
+  private static final String UNDEFINED_TABLE = "42P01";
+
   /** Whether the first argument that is not an option ({@code --x=y}) names this command. */
   public static boolean isRequested(String[] args) {
     return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst()
@@ -64,7 +67,8 @@ public class AuditVerifyCommand {
             .web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
-            .properties("logging.level.root=WARN", "spring.jpa.open-in-view=false")
+            // the command prints its own outcome; --logging.level.root=INFO shows the rest
+            .properties("logging.level.root=OFF", "spring.jpa.open-in-view=false")
             .run(forced)) {
       messages = context.getBean(MessageSource.class);
       AuditVerification result = context.getBean(AuditChainVerifier.class).verify();
@@ -76,6 +80,10 @@ public class AuditVerifyCommand {
       err.println(text);
       return BROKEN;
     } catch (RuntimeException e) {
+      if (messages != null && isMissingTable(e)) {
+        err.println(messages.getMessage("audit.verify.noTable", null, locale));
+        return FAILED;
+      }
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
@@ -87,5 +95,14 @@ public class AuditVerifyCommand {
               : messages.getMessage("audit.verify.failed", new Object[] {reason}, locale));
       return FAILED;
     }
+  }
+
+  private static boolean isMissingTable(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
