@@ -1,5 +1,6 @@
 package jp.ac.umin.libreclinica.app;
 
+import jp.ac.umin.libreclinica.command.AuditVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,9 @@ import org.springframework.boot.web.servlet.support.SpringBootServletInitializer
 public class LibreClinicaApplication extends SpringBootServletInitializer {
 
   public static void main(String[] args) {
+    if (AuditVerifyCommand.isRequested(args)) {
+      System.exit(AuditVerifyCommand.run(args));
+    }
     SpringApplication.run(LibreClinicaApplication.class, args);
   }
 
