@@ -20,6 +20,7 @@ public class WebTestApplication {
   private static final AtomicLong NEXT_ID = new AtomicLong(500_000);
 
   @Bean
+  @org.springframework.context.annotation.Primary
   ApiTokenOwnerDirectory everyUserHasAnAccount() {
     return new ApiTokenOwnerDirectory() {
       @Override

@@ -36,6 +36,7 @@ public class WsTestApplication {
   }
 
   @Bean
+  @org.springframework.context.annotation.Primary
   ApiTokenOwnerDirectory testOwners() {
     return new ApiTokenOwnerDirectory() {
       @Override

@@ -39,6 +39,13 @@ public class EventDefinitionService {
     this.clock = clock;
   }
 
+  /** The event definitions of a study the user may see. */
+  public List<StudyEventDefinition> list(String actor, long studyId) {
+    studies.view(actor, studyId);
+    return definitions.findByStudyIdOrderByOrdinal(studyId);
+  }
+
+  /** Unchecked, for other services. */
   public List<StudyEventDefinition> list(long studyId) {
     return definitions.findByStudyIdOrderByOrdinal(studyId);
   }
@@ -53,7 +60,7 @@ public class EventDefinitionService {
 
   @Transactional
   public StudyEventDefinition create(long studyId, EventDefinitionDetails details, String actor) {
-    Study study = designableStudy(studyId);
+    Study study = designableStudy(studyId, actor);
     requireUniqueName(studyId, details.name(), -1);
     StudyEventDefinition d =
         new StudyEventDefinition(
@@ -76,7 +83,7 @@ public class EventDefinitionService {
   public StudyEventDefinition update(
       long id, long expectedVersion, EventDefinitionDetails details, String actor) {
     StudyEventDefinition d = get(id);
-    designableStudy(d.getStudyId());
+    designableStudy(d.getStudyId(), actor);
     if (d.getVersion() != expectedVersion) {
       throw new StudyException("event.changedMeanwhile", d.getName());
     }
@@ -98,7 +105,7 @@ public class EventDefinitionService {
   public StudyEventDefinition remove(long id, String reason, String actor) {
     requireReason(reason);
     StudyEventDefinition d = get(id);
-    designableStudy(d.getStudyId());
+    designableStudy(d.getStudyId(), actor);
     if (d.getStatus().isRemoved()) {
       throw new StudyException("event.alreadyRemoved", d.getName());
     }
@@ -123,7 +130,7 @@ public class EventDefinitionService {
   public StudyEventDefinition restore(long id, String reason, String actor) {
     requireReason(reason);
     StudyEventDefinition d = get(id);
-    designableStudy(d.getStudyId());
+    designableStudy(d.getStudyId(), actor);
     if (!d.getStatus().isRemoved()) {
       throw new StudyException("event.notRemoved", d.getName());
     }
@@ -148,7 +155,7 @@ public class EventDefinitionService {
   public EventDefinitionCrf attachCrf(
       long eventDefinitionId, long crfId, CrfParameters parameters, String actor) {
     StudyEventDefinition d = get(eventDefinitionId);
-    designableStudy(d.getStudyId());
+    designableStudy(d.getStudyId(), actor);
     if (crfs.isAttached(eventDefinitionId, crfId)) {
       throw new StudyException("event.crf.alreadyAttached", d.getName());
     }
@@ -169,7 +176,7 @@ public class EventDefinitionService {
       long eventDefinitionCrfId, CrfParameters parameters, String actor) {
     EventDefinitionCrf c = getCrf(eventDefinitionCrfId);
     StudyEventDefinition d = get(c.getEventDefinitionId());
-    designableStudy(d.getStudyId());
+    designableStudy(d.getStudyId(), actor);
     String before = c.getParameters().describe();
     c.setParameters(parameters);
     crfs.saveAndFlush(c);
@@ -195,6 +202,7 @@ public class EventDefinitionService {
     if (!site.isSite() || !site.getParent().getId().equals(d.getStudyId())) {
       throw new StudyException("event.crf.notASiteOfTheStudy", site.getProtocolId());
     }
+    studies.requireBuilder(actor, siteId);
     studies.requireAllowed(site, StudyOperation.CHANGE_DESIGN);
     EventDefinitionCrf override =
         crfs.findByParentIdAndSiteId(studyLevel.getId(), siteId)
@@ -223,7 +231,8 @@ public class EventDefinitionService {
     return crfs.findById(id).orElseThrow(() -> new StudyException("event.crf.notFound", id));
   }
 
-  private Study designableStudy(long studyId) {
+  private Study designableStudy(long studyId, String actor) {
+    studies.requireBuilder(actor, studyId);
     Study study = studies.get(studyId);
     if (study.isSite()) {
       throw new StudyException("event.onSite", study.getProtocolId());

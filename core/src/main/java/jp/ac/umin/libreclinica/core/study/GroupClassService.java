@@ -26,6 +26,12 @@ public class GroupClassService {
     this.audit = audit;
   }
 
+  public List<SubjectGroupClass> list(String actor, long studyId) {
+    studies.view(actor, studyId);
+    return classes.findByStudyIdOrderById(studyId);
+  }
+
+  /** Unchecked, for other services. */
   public List<SubjectGroupClass> list(long studyId) {
     return classes.findByStudyIdOrderById(studyId);
   }
@@ -39,6 +45,7 @@ public class GroupClassService {
       SubjectGroupClass.Assignment assignment,
       List<String> groupNames,
       String actor) {
+    studies.requireBuilder(actor, studyId);
     Study study = studies.get(studyId);
     if (study.isSite()) {
       throw new StudyException("group.onSite", study.getProtocolId());
@@ -80,6 +87,7 @@ public class GroupClassService {
     }
     SubjectGroupClass c =
         classes.findById(id).orElseThrow(() -> new StudyException("group.notFound", id));
+    studies.requireBuilder(actor, c.getStudyId());
     studies.requireAllowed(studies.get(c.getStudyId()), StudyOperation.CHANGE_DESIGN);
     DesignStatus before = c.getStatus();
     c.setStatus(removed ? DesignStatus.REMOVED : DesignStatus.AVAILABLE);

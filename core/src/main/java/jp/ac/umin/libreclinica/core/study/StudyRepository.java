@@ -24,4 +24,19 @@ public interface StudyRepository extends JpaRepository<Study, Long> {
   boolean existsByProtocolIdIgnoreCaseAndIdNot(String protocolId, Long id);
 
   boolean existsByOid(String oid);
+
+  @Query("select s.parent.id from Study s where s.id = ?1 and s.parent is not null")
+  Optional<Long> parentIdOf(long studyId);
+
+  /** The studies (not sites) where the account holds a live role at the study or one of its sites. */
+  @Query(
+      value =
+          "select distinct s.* from study s where s.parent_id is null and s.id in ("
+              + " select coalesce(t.parent_id, t.id) from study t join study_user_role r on r.study_id = t.id"
+              + " where r.account_id = ?1 and r.status = 'AVAILABLE')",
+      countQuery =
+          "select count(distinct coalesce(t.parent_id, t.id)) from study t join study_user_role r"
+              + " on r.study_id = t.id where r.account_id = ?1 and r.status = 'AVAILABLE'",
+      nativeQuery = true)
+  Page<Study> findVisibleTo(long accountId, Pageable page);
 }

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import jp.ac.umin.libreclinica.core.account.AccountService;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.Role;
+import jp.ac.umin.libreclinica.core.account.RoleAssignmentService;
+import jp.ac.umin.libreclinica.core.account.UserAccount;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.oid.Oids;
@@ -12,7 +18,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes studies and sites, keeping their lifecycle; every change is audited. */
+/**
+ * Creates and changes studies and sites, keeping their lifecycle; every change is audited and
+ * checked against the role matrix: building needs {@link Permission#BUILD_STUDY} at the study
+ * or site, creating a study {@link Permission#CREATE_STUDY}, and whoever creates a study becomes
+ * its data manager. {@link #get(long)} is unchecked, for other services that check themselves.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StudyService {
@@ -20,19 +31,72 @@ public class StudyService {
   private final StudyRepository studies;
   private final AuditService audit;
   private final Clock clock;
+  private final AuthorizationService authorization;
+  private final AccountService accounts;
+  private final RoleAssignmentService roles;
 
-  public StudyService(StudyRepository studies, AuditService audit, Clock clock) {
+  public StudyService(
+      StudyRepository studies,
+      AuditService audit,
+      Clock clock,
+      AuthorizationService authorization,
+      AccountService accounts,
+      RoleAssignmentService roles) {
     this.studies = studies;
     this.audit = audit;
     this.clock = clock;
+    this.authorization = authorization;
+    this.accounts = accounts;
+    this.roles = roles;
   }
 
-  public Page<Study> listStudies(Pageable page) {
-    return studies.findParents(page);
+  /** The studies the user may see: all for administrators, else those where they hold a role. */
+  public Page<Study> listStudies(String actor, Pageable page) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    if (account == null) {
+      return Page.empty(page);
+    }
+    if (authorization.isPermitted(account, null, Permission.ADMINISTER_USERS)) {
+      return studies.findParents(page);
+    }
+    return studies.findVisibleTo(account.getId(), page);
   }
 
+  /** A study or site the user may see. */
+  public Study view(String actor, long id) {
+    Study study = get(id);
+    requireVisible(actor, study);
+    return study;
+  }
+
+  /** The sites of a study that the user may see (a site user sees only their own). */
+  public List<Study> sitesOf(String actor, long studyId) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    return studies.findByParentOrderByName(get(studyId)).stream()
+        .filter(site -> isAdministrator(account)
+            || authorization.isPermitted(account, site.getId(), Permission.VIEW_STUDY))
+        .toList();
+  }
+
+  /** Every site of a study, unchecked (for other services). */
   public List<Study> sitesOf(long studyId) {
     return studies.findByParentOrderByName(get(studyId));
+  }
+
+  /** Refuses unless the user may build (change the design of) this study or site. */
+  public void requireBuilder(String actor, long studyOrSiteId) {
+    authorization.require(actor, studyOrSiteId, Permission.BUILD_STUDY);
+  }
+
+  private void requireVisible(String actor, Study study) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    if (!isAdministrator(account)) {
+      authorization.require(account, study.getId(), Permission.VIEW_STUDY);
+    }
+  }
+
+  private boolean isAdministrator(UserAccount account) {
+    return authorization.isPermitted(account, null, Permission.ADMINISTER_USERS);
   }
 
   public Study get(long id) {
@@ -42,9 +106,12 @@ public class StudyService {
   /** A new study, in status pending, with default parameters. */
   @Transactional
   public Study createStudy(StudyDetails details, String actor) {
+    authorization.require(actor, null, Permission.CREATE_STUDY);
     requireUniqueProtocolId(details.protocolId(), null);
     Study study = new Study(null, newOid("S_", details.protocolId()), details, actor, now());
     studies.saveAndFlush(study);
+    // LibreClinica's rule: whoever creates a study is its data manager
+    roles.assign(actor, accounts.own(actor).getId(), study.getId(), Role.DATA_MANAGER);
     audit.record(
         AuditEvent.of("study.create", "Study", study.getId())
             .withActor(actor)
@@ -57,6 +124,7 @@ public class StudyService {
   @Transactional
   public Study createSite(long parentId, StudyDetails details, String actor) {
     Study parent = get(parentId);
+    requireBuilder(actor, parentId);
     if (parent.isSite()) {
       throw new StudyException("study.site.ofSite", parent.getProtocolId());
     }
@@ -74,6 +142,7 @@ public class StudyService {
 
   @Transactional
   public Study updateDetails(long id, long expectedVersion, StudyDetails details, String actor) {
+    requireBuilder(actor, id);
     Study study = getForChange(id, expectedVersion);
     requireAllowed(study, StudyOperation.CHANGE_DESIGN);
     requireUniqueProtocolId(details.protocolId(), study.getId());
@@ -97,6 +166,7 @@ public class StudyService {
   @Transactional
   public Study updateParameters(
       long id, long expectedVersion, StudyParameters parameters, String actor) {
+    requireBuilder(actor, id);
     Study study = getForChange(id, expectedVersion);
     requireAllowed(study, StudyOperation.CHANGE_DESIGN);
     String before = study.getParameters().describe();
@@ -127,6 +197,7 @@ public class StudyService {
     if (target.isRemoved()) {
       return remove(id, reason, actor);
     }
+    requireBuilder(actor, id);
     Study study = get(id);
     StudyStatus before = study.getStatus();
     if (study.isSite() && !study.getParent().getStatus().allows(StudyOperation.VIEW)) {
@@ -150,6 +221,7 @@ public class StudyService {
   /** Removes a study or site; a study's sites are auto-removed with it. A reason is required. */
   @Transactional
   public Study remove(long id, String reason, String actor) {
+    requireBuilder(actor, id);
     requireReason(reason);
     Study study = get(id);
     StudyStatus before = study.getStatus();
@@ -171,6 +243,7 @@ public class StudyService {
   /** Restores a removed study or site; sites removed with their study come back with it. */
   @Transactional
   public Study restore(long id, String reason, String actor) {
+    requireBuilder(actor, id);
     requireReason(reason);
     Study study = get(id);
     if (study.isSite() && study.getParent().getStatus().isRemoved()) {

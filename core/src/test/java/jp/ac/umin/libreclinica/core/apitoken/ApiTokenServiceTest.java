@@ -45,6 +45,7 @@ public class ApiTokenServiceTest {
   @TestConfiguration
   static class Config {
     @Bean
+  @org.springframework.context.annotation.Primary
     ApiTokenOwnerDirectory testOwners() {
       return new ApiTokenOwnerDirectory() {
         @Override

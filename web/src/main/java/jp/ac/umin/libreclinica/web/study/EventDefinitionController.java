@@ -48,8 +48,8 @@ public class EventDefinitionController {
   }
 
   @GetMapping("/studies/{studyId}/events/new")
-  public String newEvent(@PathVariable long studyId, Model model) {
-    model.addAttribute("study", studies.get(studyId));
+  public String newEvent(@PathVariable long studyId, Principal user, Model model) {
+    model.addAttribute("study", studies.view(user.getName(), studyId));
     model.addAttribute("form", new EventDefinitionForm());
     return "study/event-form";
   }
@@ -62,7 +62,7 @@ public class EventDefinitionController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    model.addAttribute("study", studies.get(studyId));
+    model.addAttribute("study", studies.view(user.getName(), studyId));
     EventDefinitionDetails details = form.toDetails();
     validator.validate(details, binding);
     if (binding.hasErrors()) {
@@ -79,9 +79,9 @@ public class EventDefinitionController {
   }
 
   @GetMapping("/events/{id}/edit")
-  public String edit(@PathVariable long id, Model model) {
+  public String edit(@PathVariable long id, Principal user, Model model) {
     StudyEventDefinition d = events.get(id);
-    model.addAttribute("study", studies.get(d.getStudyId()));
+    model.addAttribute("study", studies.view(user.getName(), d.getStudyId()));
     model.addAttribute("event", d);
     model.addAttribute("form", EventDefinitionForm.of(d.details(), d.getVersion()));
     return "study/event-form";
@@ -96,7 +96,7 @@ public class EventDefinitionController {
       Model model,
       RedirectAttributes redirect) {
     StudyEventDefinition d = events.get(id);
-    model.addAttribute("study", studies.get(d.getStudyId()));
+    model.addAttribute("study", studies.view(user.getName(), d.getStudyId()));
     model.addAttribute("event", d);
     EventDefinitionDetails details = form.toDetails();
     validator.validate(details, binding);
@@ -114,8 +114,10 @@ public class EventDefinitionController {
   }
 
   @GetMapping("/events/{id}/status")
-  public String confirm(@PathVariable long id, @RequestParam String action, Model model) {
+  public String confirm(
+      @PathVariable long id, @RequestParam String action, Principal user, Model model) {
     StudyEventDefinition d = events.get(id);
+    studies.view(user.getName(), d.getStudyId());
     model.addAttribute("event", d);
     model.addAttribute("action", "restore".equals(action) ? "restore" : "remove");
     return "study/event-status";

@@ -34,9 +34,9 @@ public class GroupClassController {
   }
 
   @GetMapping("/studies/{studyId}/groups")
-  public String list(@PathVariable long studyId, Model model) {
-    model.addAttribute("study", studies.get(studyId));
-    model.addAttribute("classes", groups.list(studyId));
+  public String list(@PathVariable long studyId, Principal user, Model model) {
+    model.addAttribute("study", studies.view(user.getName(), studyId));
+    model.addAttribute("classes", groups.list(user.getName(), studyId));
     model.addAttribute("types", Arrays.asList(GroupClassType.values()));
     model.addAttribute("assignments", Arrays.asList(SubjectGroupClass.Assignment.values()));
     return "study/groups";
@@ -58,7 +58,7 @@ public class GroupClassController {
       model.addAttribute("error", text(e.messageKey(), e.arguments()));
       model.addAttribute("name", name);
       model.addAttribute("groupNames", groupNames);
-      return list(studyId, model);
+      return list(studyId, user, model);
     }
     redirect.addFlashAttribute("flash", text("group.created", name));
     return "redirect:/studies/" + studyId + "/groups";

@@ -61,10 +61,11 @@ public class StudyController {
   }
 
   @GetMapping
-  public String list(@RequestParam(defaultValue = "0") int page, Model model) {
+  public String list(@RequestParam(defaultValue = "0") int page, Principal user, Model model) {
     model.addAttribute(
         "studies",
-        studies.listStudies(PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name"))));
+        studies.listStudies(
+            user.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name"))));
     return "study/list";
   }
 
@@ -97,19 +98,19 @@ public class StudyController {
   }
 
   @GetMapping("/{id}")
-  public String view(@PathVariable long id, Model model) {
-    Study study = studies.get(id);
+  public String view(@PathVariable long id, Principal user, Model model) {
+    Study study = studies.view(user.getName(), id);
     model.addAttribute("study", study);
     model.addAttribute("details", study.details());
-    model.addAttribute("sites", study.isSite() ? List.of() : studies.sitesOf(id));
-    model.addAttribute("events", study.isSite() ? List.of() : events.list(id));
+    model.addAttribute("sites", study.isSite() ? List.of() : studies.sitesOf(user.getName(), id));
+    model.addAttribute("events", study.isSite() ? List.of() : events.list(user.getName(), id));
     model.addAttribute("targets", targetsOf(study));
     return "study/view";
   }
 
   @GetMapping("/{id}/edit")
-  public String edit(@PathVariable long id, Model model) {
-    Study study = studies.get(id);
+  public String edit(@PathVariable long id, Principal user, Model model) {
+    Study study = studies.view(user.getName(), id);
     model.addAttribute("form", StudyForm.of(study.details(), study.getVersion()));
     model.addAttribute("study", study);
     model.addAttribute("parent", study.getParent());
@@ -124,7 +125,7 @@ public class StudyController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    Study study = studies.get(id);
+    Study study = studies.view(user.getName(), id);
     model.addAttribute("study", study);
     model.addAttribute("parent", study.getParent());
     StudyDetails details = form.toDetails();
@@ -143,8 +144,8 @@ public class StudyController {
   }
 
   @GetMapping("/{id}/sites/new")
-  public String newSite(@PathVariable long id, Model model) {
-    Study parent = studies.get(id);
+  public String newSite(@PathVariable long id, Principal user, Model model) {
+    Study parent = studies.view(user.getName(), id);
     StudyForm form = new StudyForm();
     form.setPhase(parent.getPhase());
     form.setProtocolType(parent.getProtocolType());
@@ -161,7 +162,7 @@ public class StudyController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    model.addAttribute("parent", studies.get(id));
+    model.addAttribute("parent", studies.view(user.getName(), id));
     StudyDetails details = form.toDetails();
     validator.validate(details, binding);
     if (binding.hasErrors()) {
@@ -179,8 +180,8 @@ public class StudyController {
 
   @GetMapping("/{id}/status")
   public String statusForm(
-      @PathVariable long id, @RequestParam String target, Model model) {
-    Study study = studies.get(id);
+      @PathVariable long id, @RequestParam String target, Principal user, Model model) {
+    Study study = studies.view(user.getName(), id);
     model.addAttribute("study", study);
     model.addAttribute("target", target);
     return "study/status";
@@ -195,7 +196,7 @@ public class StudyController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    Study study = studies.get(id);
+    Study study = studies.view(user.getName(), id);
     try {
       if ("restore".equals(target)) {
         studies.restore(id, reason, user.getName());
