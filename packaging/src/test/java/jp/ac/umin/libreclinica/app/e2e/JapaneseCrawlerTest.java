@@ -59,12 +59,12 @@ public class JapaneseCrawlerTest {
     WebSession.Page page = web.get("/login");
     assertEquals(200, page.status());
     assertEquals("ja", page.document().selectFirst("html").attr("lang"));
-    page = web.submit(page, "form", Map.of("username", "admin", "password", INITIAL));
+    page = web.submit(page, "main form", Map.of("username", "admin", "password", INITIAL));
     if (page.path().startsWith("/account/password")) {
       page =
           web.submit(
               page,
-              "form",
+              "main form",
               Map.of("currentPassword", INITIAL, "newPassword", CHANGED, "confirmPassword", CHANGED));
     }
     assertTrue("not signed in: " + page.path(), page.document().select("form[action$=/logout]").size() > 0);
@@ -106,7 +106,7 @@ public class JapaneseCrawlerTest {
     WebSession.Page study =
         web.submit(
             form,
-            "form",
+            "main form",
             Map.of(
                 "name", "巡回試験",
                 "protocolId", "巡回-001",
@@ -119,12 +119,12 @@ public class JapaneseCrawlerTest {
     String studyPath = study.path();
     web.submit(
         web.get(studyPath + "/sites/new"),
-        "form",
+        "main form",
         Map.of("name", "東京施設", "protocolId", "巡回-001-東京", "principalInvestigator", "施設 花子",
             "expectedEnrollment", "10"));
     web.submit(
         web.get(studyPath + "/events/new"),
-        "form",
+        "main form",
         Map.of("name", "登録時", "type", "SCHEDULED"));
     WebSession.Page view = web.get(studyPath);
     Set<String> typed = new TreeSet<>();

@@ -25,7 +25,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class TemplateLiteralTextTest {
 
   private static final Set<String> REPLACING =
-      Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:each");
+      Set.of(
+          "th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:each", "th:errors",
+          "th:field");
   private static final Set<String> TEXT_ATTRIBUTES =
       Set.of("placeholder", "title", "alt", "aria-label", "label");
 
