@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.Locale;
 import jp.ac.umin.libreclinica.core.database.EmbeddedDatabaseException.Problem;
 import org.junit.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
