@@ -1,5 +1,7 @@
 package jp.ac.umin.libreclinica.core.database;
 
+import jp.ac.umin.libreclinica.coretest.DatabaseTestApplication;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

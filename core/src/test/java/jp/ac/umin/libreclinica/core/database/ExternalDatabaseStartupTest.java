@@ -1,5 +1,7 @@
 package jp.ac.umin.libreclinica.core.database;
 
+import jp.ac.umin.libreclinica.coretest.DatabaseTestApplication;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;

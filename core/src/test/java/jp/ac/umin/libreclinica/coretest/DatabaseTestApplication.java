@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.database;
+package jp.ac.umin.libreclinica.coretest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import jp.ac.umin.libreclinica.core.database.DatabaseConnectionCheck;
+import jp.ac.umin.libreclinica.core.database.EmbeddedDatabaseConfiguration;
 
 /**
  * The smallest application that has what core's database settings give: the embedded or
- * external data source, Flyway and JPA. Started for real by the startup tests; also the main
- * class of the child JVM in {@link ChildProcess}.
+ * external data source, Flyway and JPA. Started for real by the startup tests of
+ * {@code core.database}. It lives outside {@code jp.ac.umin.libreclinica.core} so that
+ * applications scanning that package do not pick it up.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
