@@ -27,12 +27,17 @@ public class DatabaseSettingsPostProcessor implements EnvironmentPostProcessor, 
     copy(env, "LC_DB_URL", "spring.datasource.url", settings);
     copy(env, "LC_DB_USER", "spring.datasource.username", settings);
     copy(env, "LC_DB_PASSWORD", "spring.datasource.password", settings);
-    boolean external =
+    boolean url =
         StringUtils.hasText(env.getProperty("spring.datasource.url"))
-            || settings.containsKey("spring.datasource.url")
-            || StringUtils.hasText(env.getProperty("spring.datasource.jndi-name"));
+            || settings.containsKey("spring.datasource.url");
+    if (url && !env.containsProperty("spring.datasource.driver-class-name")) {
+      // PostgreSQL only: a URL of another form is then reported as such by
+      // DatabaseConnectionCheck, instead of as "no suitable driver"
+      settings.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+    }
     if (!env.containsProperty("lc.db.mode")) {
-      settings.put("lc.db.mode", external ? "external" : "embedded");
+      boolean jndi = StringUtils.hasText(env.getProperty("spring.datasource.jndi-name"));
+      settings.put("lc.db.mode", url || jndi ? "external" : "embedded");
     }
     env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, settings));
   }
