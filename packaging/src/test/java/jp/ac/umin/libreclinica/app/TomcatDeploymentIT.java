@@ -108,10 +108,6 @@ public class TomcatDeploymentIT {
     env.put("LC_DB_PASSWORD", database.password());
     env.put("LC_HOME", base.resolve("lc-home").toString());
     env.put("LC_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    // TODO(lead): remove these two once the accounts branch (first administrator from
-    // LC_ADMIN_PASSWORD) is merged; until then Boot's in-memory user makes the login work.
-    env.put("SPRING_SECURITY_USER_NAME", "admin");
-    env.put("SPRING_SECURITY_USER_PASSWORD", ADMIN_PASSWORD);
     tomcat = builder.start();
   }
 
