@@ -25,6 +25,10 @@ public interface StudyRepository extends JpaRepository<Study, Long> {
 
   boolean existsByOid(String oid);
 
+  /** A study or site with its parent loaded, for pages that show both. */
+  @Query("select s from Study s left join fetch s.parent where s.id = ?1")
+  Optional<Study> findWithParent(long id);
+
   @Query("select s.parent.id from Study s where s.id = ?1 and s.parent is not null")
   Optional<Long> parentIdOf(long studyId);
 

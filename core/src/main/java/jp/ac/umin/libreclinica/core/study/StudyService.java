@@ -100,7 +100,7 @@ public class StudyService {
   }
 
   public Study get(long id) {
-    return studies.findById(id).orElseThrow(() -> new StudyException("study.notFound", id));
+    return studies.findWithParent(id).orElseThrow(() -> new StudyException("study.notFound", id));
   }
 
   /** A new study, in status pending, with default parameters. */
