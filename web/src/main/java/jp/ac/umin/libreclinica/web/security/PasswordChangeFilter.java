@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class PasswordChangeFilter extends OncePerRequestFilter {
 
-  private static final List<String> STATIC = List.of("/css/", "/js/", "/img/", "/favicon.ico", "/error");
+  private static final List<String> STATIC = List.of("/css/", "/js/", "/img/", "/favicon.ico", "/error", "/actuator/");
   private static final List<String> ALLOWED_DURING_CHANGE =
       List.of(LoginAuditHandlers.CHANGE_PASSWORD_PATH, "/logout", "/login");
 
