@@ -29,7 +29,7 @@ import jp.ac.umin.libreclinica.core.crf.template.CrfTemplateResult;
 import jp.ac.umin.libreclinica.core.crf.template.PriorCrf;
 import jp.ac.umin.libreclinica.core.crf.template.TemplateLimits;
 import jp.ac.umin.libreclinica.core.input.InvalidInputException;
-import jp.ac.umin.libreclinica.core.oid.OidGenerator;
+import jp.ac.umin.libreclinica.core.oid.CrfOids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -140,12 +140,12 @@ public class CrfService {
     Crf crf = locked.get(def.name());
     boolean newCrf = crf == null;
     if (newCrf) {
-      String oid = OidGenerator.crf(def.name(), crfs::existsByOid);
+      String oid = CrfOids.crf(def.name(), crfs::existsByOid);
       crf = crfs.save(new Crf(def.name(), oid, now, actor));
       audit.record(AuditEvent.of("crf.create", "Crf", crf.getId()).withNewValue(def.name() + " (" + oid + ")"));
     }
     Set<String> versionOids = new HashSet<>(versions.oidsStartingWith(crf.getOid() + "_"));
-    String versionOid = OidGenerator.crfVersion(crf.getOid(), def.versionName(),
+    String versionOid = CrfOids.crfVersion(crf.getOid(), def.versionName(),
         oid -> versionOids.contains(oid) || crfs.existsByOid(oid));
     CrfVersion version = versions.save(new CrfVersion(
         crf.getId(), def.versionName(), versionOid, def.versionDescription(), def.revisionNotes(),
@@ -172,13 +172,13 @@ public class CrfService {
     Map<String, ItemGroup> groupsByLabel = new HashMap<>();
     groups.findByCrfId(crf.getId()).forEach(g -> groupsByLabel.put(g.getLabel(), g));
     Set<String> takenGroupOids =
-        new HashSet<>(groups.oidsStartingWith("IG_" + OidGenerator.crfPrefix(crfName) + "_"));
+        new HashSet<>(groups.oidsStartingWith("IG_" + CrfOids.crfPrefix(crfName) + "_"));
     Map<String, Long> groupMetadataIds = new HashMap<>();
     ordinal = 1;
     for (GroupDefinition g : def.groups()) {
       ItemGroup group = groupsByLabel.get(g.label());
       if (group == null) {
-        String oid = OidGenerator.itemGroup(crfName, g.label(), takenGroupOids::contains);
+        String oid = CrfOids.itemGroup(crfName, g.label(), takenGroupOids::contains);
         takenGroupOids.add(oid);
         group = groups.save(new ItemGroup(crf.getId(), g.label(), oid));
       }
@@ -199,12 +199,12 @@ public class CrfService {
     Map<String, Item> itemsByName = new HashMap<>();
     items.findByCrfId(crf.getId()).forEach(i -> itemsByName.put(i.getName(), i));
     Set<String> takenItemOids =
-        new HashSet<>(items.oidsStartingWith("I_" + OidGenerator.crfPrefix(crfName) + "_"));
+        new HashSet<>(items.oidsStartingWith("I_" + CrfOids.crfPrefix(crfName) + "_"));
     List<Item> toSave = new ArrayList<>();
     for (ItemDefinition d : def.items()) {
       Item item = itemsByName.get(d.name());
       if (item == null) {
-        String oid = OidGenerator.item(crfName, d.name(), takenItemOids::contains);
+        String oid = CrfOids.item(crfName, d.name(), takenItemOids::contains);
         takenItemOids.add(oid);
         item = new Item(crf.getId(), d.name(), oid, d.description(), d.units(), d.dataType(), d.phi());
         itemsByName.put(d.name(), item);

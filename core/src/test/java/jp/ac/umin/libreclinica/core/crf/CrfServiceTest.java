@@ -28,6 +28,7 @@ import jp.ac.umin.libreclinica.core.crf.template.RealisticCrfs;
 import jp.ac.umin.libreclinica.core.crf.template.SharedReference;
 import jp.ac.umin.libreclinica.core.crf.template.TemplateProblem;
 import jp.ac.umin.libreclinica.core.input.InvalidInputException;
+import jp.ac.umin.libreclinica.core.oid.CrfOids;
 import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -36,7 +37,7 @@ import org.junit.runner.RunWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.context.junit4.SpringRunner;
 
 /** CrfService against the embedded PostgreSQL: uploads, versions, OIDs, removal, download. */
@@ -46,7 +47,7 @@ public class CrfServiceTest {
 
   @Autowired CrfService service;
   @Autowired CrfRepository crfRepository;
-  @MockitoBean AuditService audit;
+  @MockitoSpyBean AuditService audit;
 
   private static String unique(String name) {
     return name + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -162,10 +163,10 @@ public class CrfServiceTest {
     assertEquals("脂質異常症, その他", item(d, "KIOREKI").responseSet().options().get(2).text());
     assertEquals("<b>同意取得後</b>に記入してください。", d.sections().get(0).instructions());
     assertEquals("背景", item(d, "TAIJU").sectionLabel());
-    // A name without Latin letters gives the fixed word; the suffix keeps OIDs unique.
-    assertThat(detail.crfOid()).startsWith("F_CRF");
+    // Only the Latin letters and digits of the (unique) name make the OID.
+    assertThat(detail.crfOid()).startsWith(CrfOids.crf(name, oid -> false));
     assertThat(detail.version().oid()).startsWith(detail.crfOid() + "_1");
-    assertThat(detail.itemOids().get("TAIJU")).startsWith("I_CRF_TAIJU");
+    assertThat(detail.itemOids().get("TAIJU")).startsWith("I_" + CrfOids.crfPrefix(name) + "_TAIJU");
     assertEquals("日本語のCRF.xlsx", service.originalFile(outcome.crfVersionId()).fileName());
   }
 
@@ -184,7 +185,7 @@ public class CrfServiceTest {
     String name = unique("Adverse Events");
     CrfUploadOutcome v1 = service.commit(RealisticCrfs.adverseEvents(name, "v1").xlsx(), "ae1.xlsx");
     byte[] v2file = RealisticCrfs.adverseEvents(name.toUpperCase(), "v2")
-        .item("AEACN").group("AE_LOG").text("Action taken").done()
+        .item("AEACN").text("Action taken").done()
         .xlsx();
     CrfPreview preview = service.preview(v2file, "ae2.xlsx");
     assertEquals(v1.crfId(), preview.existingCrfId());
