@@ -38,7 +38,7 @@ CREATE TABLE crf_version (
     status_changed_by VARCHAR(255),
     item_count     INT           NOT NULL,
     file_name      VARCHAR(255)  NOT NULL,
-    file_sha256    CHAR(64)      NOT NULL,
+    file_sha256    VARCHAR(64)   NOT NULL,
     file_size      BIGINT        NOT NULL,
     uploaded_at    TIMESTAMPTZ   NOT NULL,
     uploaded_by    VARCHAR(255)  NOT NULL,

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
@@ -42,7 +41,9 @@ import org.springframework.test.context.junit4.SpringRunner;
 
 /** CrfService against the embedded PostgreSQL: uploads, versions, OIDs, removal, download. */
 @RunWith(SpringRunner.class)
-@SpringBootTest(classes = CoreTestApplication.class)
+@SpringBootTest(
+    classes = CoreTestApplication.class,
+    properties = "spring.jpa.hibernate.ddl-auto=validate")
 public class CrfServiceTest {
 
   @Autowired CrfService service;
@@ -332,9 +333,17 @@ public class CrfServiceTest {
   }
 
   @Test
+  public void uploadsAreLimitedToTenMegabytesByDefault() {
+    assertEquals(10L * 1024 * 1024, service.limits().maxBytes());
+    byte[] tooBig = new byte[(int) service.limits().maxBytes() + 1];
+    assertThatThrownBy(() -> service.commit(tooBig, "big.xlsx"))
+        .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e ->
+            assertThat(e.problems()).extracting(TemplateProblem::messageKey).containsExactly("crf.file.tooLarge"));
+  }
+
+  @Test
   public void auditRecordsEveryCommit() {
     service.commit(RealisticCrfs.japanese(unique("日本語"), "1").xlsx(), "ja.xlsx");
     verify(audit, atLeastOnce()).record(argThat(e -> e.action().equals("crf.version.create")));
-    assertNull(null);
   }
 }
