@@ -17,10 +17,18 @@ public final class Oids {
 
   /** The letters and digits of {@code basis}, upper-cased and cut to {@code maxLength}. */
   public static String stem(String basis, int maxLength) {
+    return stem(basis, maxLength, false);
+  }
+
+  /**
+   * As {@link #stem(String, int)}; with {@code keepUnderscore} the underscore stays too (item
+   * and item group OIDs keep it: {@code I_AGENT_AGEN_DOSE}).
+   */
+  public static String stem(String basis, int maxLength, boolean keepUnderscore) {
     String folded = Normalizer.normalize(basis == null ? "" : basis, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder();
     for (char c : folded.toUpperCase(Locale.ROOT).toCharArray()) {
-      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (keepUnderscore && c == '_')) {
         out.append(c);
         if (out.length() == maxLength) {
           break;
@@ -34,7 +42,11 @@ public final class Oids {
   public static String unique(
       String prefix, String basis, int maxStemLength, Predicate<String> taken) {
     String stem = stem(basis, maxStemLength);
-    String base = prefix + (stem.isEmpty() ? "1" : stem);
+    return uniqueOid(prefix + (stem.isEmpty() ? "1" : stem), taken);
+  }
+
+  /** {@code base} if free, else {@code base_2}, {@code base_3}, ... (the first that is free). */
+  public static String uniqueOid(String base, Predicate<String> taken) {
     if (!taken.test(base)) {
       return base;
     }

@@ -1,0 +1,5 @@
+package jp.ac.umin.libreclinica.core.crf;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CrfVersionFileRepository extends JpaRepository<CrfVersionFile, Long> {}
