@@ -1,0 +1,292 @@
+package jp.ac.umin.libreclinica.core.dataentry;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.audit.AuditEvent;
+import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
+import jp.ac.umin.libreclinica.core.crf.Item;
+import jp.ac.umin.libreclinica.core.crf.ItemRepository;
+import jp.ac.umin.libreclinica.core.crf.definition.GroupDefinition;
+import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
+import jp.ac.umin.libreclinica.core.study.Study;
+import jp.ac.umin.libreclinica.core.study.StudyOperation;
+import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Entering item values into event CRFs. A save is all or nothing: every value is checked
+ * first ({@link ItemValueValidator}), and a save based on values someone else has changed
+ * meanwhile is refused, naming those items, instead of overwriting them. Every changed value
+ * is in the audit trail with its old and new value, who, when and why.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DataEntryService {
+
+  private final EventCrfRepository eventCrfs;
+  private final ItemDataRepository itemData;
+  private final ItemRepository items;
+  private final CrfService crfs;
+  private final ItemValueValidator validator;
+  private final AuthorizationService authorization;
+  private final StudyService studies;
+  private final AuditService audit;
+  private final EntityManager entityManager;
+  private final Clock clock;
+
+  public DataEntryService(
+      EventCrfRepository eventCrfs,
+      ItemDataRepository itemData,
+      ItemRepository items,
+      CrfService crfs,
+      ItemValueValidator validator,
+      AuthorizationService authorization,
+      StudyService studies,
+      AuditService audit,
+      EntityManager entityManager,
+      Clock clock) {
+    this.eventCrfs = eventCrfs;
+    this.itemData = itemData;
+    this.items = items;
+    this.crfs = crfs;
+    this.validator = validator;
+    this.authorization = authorization;
+    this.studies = studies;
+    this.audit = audit;
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts (or reopens) the event CRF of a CRF in a subject's event. If data of another version
+   * of the same CRF is already there, the start is refused: one event never holds two event
+   * CRFs of one CRF.
+   */
+  @Transactional
+  public EventCrf start(String actor, long studyEventId, long studyId, long crfVersionId) {
+    requireEntry(actor, studyId);
+    CrfVersionDetail version = crfs.getVersion(crfVersionId);
+    long crfId = version.version().crfId();
+    EventCrf existing = eventCrfs.findByStudyEventIdAndCrfId(studyEventId, crfId).orElse(null);
+    if (existing != null) {
+      if (existing.getCrfVersionId() != crfVersionId) {
+        throw new DataEntryException("dataentry.start.otherVersion", version.crfName());
+      }
+      return existing;
+    }
+    EventCrf created = new EventCrf(studyEventId, crfId, crfVersionId, studyId, actor, clock.instant());
+    try {
+      eventCrfs.saveAndFlush(created);
+    } catch (DataIntegrityViolationException raced) {
+      throw new DataEntryException("dataentry.start.otherVersion", version.crfName());
+    }
+    audit.record(
+        AuditEvent.of("eventcrf.start", "EventCrf", created.getId())
+            .withActor(actor)
+            .withStudyId(rootOf(studyId))
+            .withNewValue("studyEvent=" + studyEventId + ", crfVersion=" + version.version().oid()));
+    return created;
+  }
+
+  /** An event CRF the user may see. */
+  public EventCrf get(String actor, long eventCrfId) {
+    EventCrf e = load(eventCrfId);
+    authorization.require(actor, e.getStudyId(), Permission.VIEW_STUDY);
+    return e;
+  }
+
+  /** The stored values of an event CRF, by item name and row. */
+  public Map<ItemKey, ItemData> values(String actor, long eventCrfId) {
+    EventCrf e = get(actor, eventCrfId);
+    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<ItemKey, ItemData> result = new LinkedHashMap<>();
+    for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
+      result.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
+    }
+    return result;
+  }
+
+  /**
+   * Saves typed values. {@code seenVersions} are the versions of the stored values the user's
+   * form was built from (absent: the user saw no value); a value changed since is a conflict.
+   * After completion, changes are administrative editing and need a reason when the study
+   * says so.
+   */
+  @Transactional
+  public SaveResult save(
+      String actor,
+      long eventCrfId,
+      Map<ItemKey, String> typed,
+      Map<ItemKey, Long> seenVersions,
+      String reasonForChange) {
+    EventCrf e = load(eventCrfId);
+    Study where = requireEntry(actor, e.getStudyId());
+    if (!e.getStatus().acceptsChanges()) {
+      throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
+    }
+    boolean administrative = e.getStatus() == EventCrfStatus.DATA_ENTRY_COMPLETE;
+    if (administrative) {
+      authorization.require(actor, e.getStudyId(), Permission.ADMINISTRATIVE_EDITING);
+    }
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    Map<String, ItemDefinition> definitions =
+        version.definition().items().stream()
+            .collect(Collectors.toMap(ItemDefinition::name, Function.identity(), (a, b) -> a));
+    Map<String, Long> itemIds = itemIds(e.getCrfId());
+    Map<String, GroupDefinition> groups =
+        version.definition().groups().stream()
+            .collect(Collectors.toMap(GroupDefinition::label, Function.identity(), (a, b) -> a));
+    for (ItemKey key : typed.keySet()) {
+      ItemDefinition d = definitions.get(key.itemName());
+      if (d == null || !itemIds.containsKey(key.itemName())) {
+        throw new DataEntryException("dataentry.item.unknown", key.itemName());
+      }
+      GroupDefinition g = d.groupLabel() == null ? null : groups.get(d.groupLabel());
+      int maxRows = g != null && g.repeatMax() > 1 ? g.repeatMax() : 1;
+      if (key.ordinal() < 1 || key.ordinal() > maxRows) {
+        throw new DataEntryException("dataentry.item.noSuchRow", key.itemName(), key.ordinal());
+      }
+    }
+    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<ItemKey, ItemData> stored = new HashMap<>();
+    for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
+      stored.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
+    }
+    List<ItemKey> conflicts = new ArrayList<>();
+    for (Map.Entry<ItemKey, ItemData> s : stored.entrySet()) {
+      Long seen = seenVersions.get(s.getKey());
+      if (seen == null || seen != s.getValue().getVersion()) {
+        conflicts.add(s.getKey());
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      conflicts.sort((a, b) -> a.itemName().equals(b.itemName())
+          ? Integer.compare(a.ordinal(), b.ordinal()) : a.itemName().compareTo(b.itemName()));
+      return new SaveResult(SaveResult.Outcome.CONFLICT, e, 0, Map.of(), conflicts);
+    }
+    Map<ItemKey, ValueProblem> problems = new LinkedHashMap<>();
+    Map<ItemKey, String> canonical = new LinkedHashMap<>();
+    for (Map.Entry<ItemKey, String> t : typed.entrySet()) {
+      ItemDefinition d = definitions.get(t.getKey().itemName());
+      // an item hidden by design or by conditional display is not required while hidden
+      boolean required = d.required() && !d.hidden() && d.conditionalDisplay() == null;
+      ValueCheck check = validator.check(d, t.getValue(), required);
+      if (check.isOk()) {
+        canonical.put(t.getKey(), check.canonical());
+      } else {
+        problems.put(t.getKey(), check.problem());
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new SaveResult(SaveResult.Outcome.INVALID, e, 0, problems, List.of());
+    }
+    Instant now = clock.instant();
+    int changed = 0;
+    boolean reasonNeeded =
+        administrative && where.getParameters().isAdminForcedReasonForChange();
+    for (Map.Entry<ItemKey, String> c : canonical.entrySet()) {
+      ItemData current = stored.get(c.getKey());
+      String old = current == null ? "" : current.getValue();
+      if (Objects.equals(old, c.getValue())) {
+        continue;
+      }
+      if (reasonNeeded && (reasonForChange == null || reasonForChange.isBlank())) {
+        throw new DataEntryException("dataentry.save.reasonRequired");
+      }
+      ItemData row;
+      if (current == null) {
+        row = new ItemData(eventCrfId, itemIds.get(c.getKey().itemName()), c.getKey().ordinal(), c.getValue(), actor, now);
+        itemData.save(row);
+      } else {
+        current.change(c.getValue(), actor, now);
+        row = current;
+      }
+      itemData.flush();
+      changed++;
+      audit.record(
+          AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
+              .withActor(actor)
+              .withStudyId(rootOf(e.getStudyId()))
+              .withOldValue(old)
+              .withNewValue(c.getValue())
+              .withReason(reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange));
+    }
+    if (changed > 0) {
+      entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+    return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Marks the CRF complete; every required item must have a value. */
+  @Transactional
+  public EventCrf markComplete(String actor, long eventCrfId) {
+    EventCrf e = load(eventCrfId);
+    requireEntry(actor, e.getStudyId());
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<String, String> firstRow = new HashMap<>();
+    for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
+      if (d.getOrdinal() == 1) {
+        firstRow.put(names.get(d.getItemId()), d.getValue());
+      }
+    }
+    List<String> missing =
+        version.definition().items().stream()
+            .filter(d -> d.required() && !d.hidden() && d.conditionalDisplay() == null)
+            .map(ItemDefinition::name)
+            .filter(n -> firstRow.getOrDefault(n, "").isEmpty())
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new DataEntryException("dataentry.complete.requiredMissing", String.join(", ", missing));
+    }
+    e.complete(actor, clock.instant());
+    entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    audit.record(
+        AuditEvent.of("eventcrf.complete", "EventCrf", e.getId())
+            .withActor(actor)
+            .withStudyId(rootOf(e.getStudyId()))
+            .withOldValue(EventCrfStatus.INITIAL_DATA_ENTRY.code())
+            .withNewValue(EventCrfStatus.DATA_ENTRY_COMPLETE.code()));
+    return e;
+  }
+
+  private Study requireEntry(String actor, long studyId) {
+    authorization.require(actor, studyId, Permission.ENTER_DATA);
+    Study where = studies.get(studyId);
+    studies.requireAllowed(where, StudyOperation.ENTER_DATA);
+    return where;
+  }
+
+  private EventCrf load(long id) {
+    return eventCrfs.findById(id).orElseThrow(() -> new DataEntryException("dataentry.notFound", id));
+  }
+
+  private long rootOf(long studyId) {
+    Study s = studies.get(studyId);
+    return s.isSite() ? s.getParent().getId() : s.getId();
+  }
+
+  private Map<String, Long> itemIds(long crfId) {
+    return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getName, Item::getId));
+  }
+
+  private Map<Long, String> itemNames(long crfId) {
+    return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getId, Item::getName));
+  }
+}

@@ -1,0 +1,132 @@
+package jp.ac.umin.libreclinica.core.dataentry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One CRF filled in for one event of one subject. There is at most one per event and CRF,
+ * whatever its version (upstream OC-8255: a second version must never split the data).
+ */
+@Entity
+@Table(name = "event_crf")
+public class EventCrf {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "study_event_id", nullable = false)
+  private long studyEventId;
+
+  @Column(name = "crf_id", nullable = false)
+  private long crfId;
+
+  @Column(name = "crf_version_id", nullable = false)
+  private long crfVersionId;
+
+  /** The site (or study) the subject belongs to: where rights are checked. */
+  @Column(name = "study_id", nullable = false)
+  private long studyId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private EventCrfStatus status = EventCrfStatus.INITIAL_DATA_ENTRY;
+
+  @Column(name = "interviewer_name")
+  private String interviewerName;
+
+  @Column(name = "interview_date")
+  private LocalDate interviewDate;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 64)
+  private String createdBy;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @Column(name = "completed_by", length = 64)
+  private String completedBy;
+
+  @Version private long version;
+
+  protected EventCrf() {}
+
+  EventCrf(long studyEventId, long crfId, long crfVersionId, long studyId, String by, Instant at) {
+    this.studyEventId = studyEventId;
+    this.crfId = crfId;
+    this.crfVersionId = crfVersionId;
+    this.studyId = studyId;
+    this.createdBy = by;
+    this.createdAt = at;
+  }
+
+  void complete(String by, Instant at) {
+    if (status != EventCrfStatus.INITIAL_DATA_ENTRY) {
+      throw new DataEntryException("dataentry.complete.notInEntry");
+    }
+    status = EventCrfStatus.DATA_ENTRY_COMPLETE;
+    completedBy = by;
+    completedAt = at;
+  }
+
+  void setInterview(String name, LocalDate date) {
+    this.interviewerName = name;
+    this.interviewDate = date;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getStudyEventId() {
+    return studyEventId;
+  }
+
+  public long getCrfId() {
+    return crfId;
+  }
+
+  public long getCrfVersionId() {
+    return crfVersionId;
+  }
+
+  public long getStudyId() {
+    return studyId;
+  }
+
+  public EventCrfStatus getStatus() {
+    return status;
+  }
+
+  public String getInterviewerName() {
+    return interviewerName;
+  }
+
+  public LocalDate getInterviewDate() {
+    return interviewDate;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public String getCompletedBy() {
+    return completedBy;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}
