@@ -184,9 +184,8 @@ public class DataEntryService {
     Map<ItemKey, String> canonical = new LinkedHashMap<>();
     for (Map.Entry<ItemKey, String> t : typed.entrySet()) {
       ItemDefinition d = definitions.get(t.getKey().itemName());
-      // an item hidden by design or by conditional display is not required while hidden
-      boolean required = d.required() && !d.hidden() && d.conditionalDisplay() == null;
-      ValueCheck check = validator.check(d, t.getValue(), required);
+      // a save may be partial: required items are checked when the CRF is marked complete
+      ValueCheck check = validator.check(d, t.getValue(), false);
       if (check.isOk()) {
         canonical.put(t.getKey(), check.canonical());
       } else {

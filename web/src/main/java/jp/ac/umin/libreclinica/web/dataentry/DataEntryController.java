@@ -1,0 +1,208 @@
+package jp.ac.umin.libreclinica.web.dataentry;
+
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
+import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
+import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
+import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.dataentry.EventCrf;
+import jp.ac.umin.libreclinica.core.dataentry.ItemData;
+import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
+import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
+import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The data entry page of one event CRF. A refused save shows the page again with what the user
+ * typed, each problem next to its item, and, after someone else's save, their values beside.
+ */
+@Controller
+public class DataEntryController {
+
+  private final DataEntryService entry;
+  private final CrfService crfs;
+  private final MessageSource messages;
+
+  public DataEntryController(DataEntryService entry, CrfService crfs, MessageSource messages) {
+    this.entry = entry;
+    this.crfs = crfs;
+    this.messages = messages;
+  }
+
+  /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
+  @PostMapping("/event-crfs/start")
+  public String start(
+      @RequestParam long studyEvent,
+      @RequestParam long study,
+      @RequestParam long crfVersion,
+      Principal user,
+      RedirectAttributes redirect) {
+    try {
+      EventCrf e = entry.start(user.getName(), studyEvent, study, crfVersion);
+      return "redirect:/event-crfs/" + e.getId();
+    } catch (DataEntryException ex) {
+      redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));
+      return "redirect:/";
+    }
+  }
+
+  @GetMapping("/event-crfs/{id}")
+  public String show(@PathVariable long id, Principal user, Model model) {
+    EventCrf e = entry.get(user.getName(), id);
+    Map<ItemKey, ItemData> stored = entry.values(user.getName(), id);
+    Map<String, String> values = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    stored.forEach(
+        (k, d) -> {
+          values.put(FormLayout.valueName(k.itemName(), k.ordinal()), d.getValue());
+          seen.put(FormLayout.seenName(k.itemName(), k.ordinal()), d.getVersion());
+        });
+    return render(model, e, stored, values, seen, Map.of(), Map.of(), 0);
+  }
+
+  @PostMapping("/event-crfs/{id}")
+  public String save(
+      @PathVariable long id,
+      @RequestParam MultiValueMap<String, String> form,
+      @RequestParam(defaultValue = "save") String action,
+      @RequestParam(required = false) String reasonForChange,
+      @RequestParam(defaultValue = "0") int extraRows,
+      Principal user,
+      Model model,
+      RedirectAttributes redirect) {
+    EventCrf e = entry.get(user.getName(), id);
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    Map<ItemKey, ItemData> stored = entry.values(user.getName(), id);
+    FormLayout layout = FormLayout.of(version.definition(), stored, extraRows);
+    Map<ItemKey, String> typed = new LinkedHashMap<>();
+    Map<ItemKey, Long> seenVersions = new HashMap<>();
+    Map<String, String> values = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    for (FormLayout.Section s : layout.sections()) {
+      for (FormLayout.Block b : s.blocks()) {
+        for (ItemDefinition item : b.items()) {
+          for (int row : b.rows()) {
+            String name = FormLayout.valueName(item.name(), row);
+            List<String> given = form.get(name);
+            String value = given == null ? "" : String.join(",", given);
+            if (given != null || stored.containsKey(new ItemKey(item.name(), row))) {
+              typed.put(new ItemKey(item.name(), row), value);
+            }
+            values.put(name, value);
+            String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
+            if (seenValue != null && seenValue.matches("\\d{1,18}")) {
+              seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
+              seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
+            }
+          }
+        }
+      }
+    }
+    if ("addRow".equals(action)) {
+      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
+    }
+    SaveResult result;
+    try {
+      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange);
+    } catch (DataEntryException ex) {
+      model.addAttribute("error", text(ex.messageKey(), ex.arguments()));
+      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
+    }
+    switch (result.outcome()) {
+      case SAVED -> {
+        redirect.addFlashAttribute("flash", text("dataentry.page.saved", result.changed()));
+        return "redirect:/event-crfs/" + id;
+      }
+      case INVALID -> {
+        Map<String, String> problems = new HashMap<>();
+        result.problems().forEach((k, p) -> problems.put(FormLayout.valueName(k.itemName(), k.ordinal()), describe(p)));
+        model.addAttribute("error", text("dataentry.page.invalid", problems.size()));
+        return render(model, e, stored, values, seen, problems, Map.of(), extraRows);
+      }
+      default -> {
+        // someone else saved meanwhile: show their values, keep ours, and let a new save
+        // knowingly replace them
+        Map<String, String> meanwhile = new HashMap<>();
+        for (ItemKey k : result.changedMeanwhile()) {
+          ItemData d = stored.get(k);
+          meanwhile.put(FormLayout.valueName(k.itemName(), k.ordinal()), d.getValue() + " (" + d.getUpdatedBy() + ")");
+          seen.put(FormLayout.seenName(k.itemName(), k.ordinal()), d.getVersion());
+        }
+        model.addAttribute(
+            "error",
+            text("dataentry.page.conflict",
+                String.join(", ", result.changedMeanwhile().stream().map(k -> k.itemName() + (k.ordinal() > 1 ? "#" + k.ordinal() : "")).toList())));
+        return render(model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
+      }
+    }
+  }
+
+  @PostMapping("/event-crfs/{id}/complete")
+  public String complete(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+    try {
+      entry.markComplete(user.getName(), id);
+      redirect.addFlashAttribute("flash", text("dataentry.page.completed"));
+    } catch (DataEntryException ex) {
+      redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));
+    }
+    return "redirect:/event-crfs/" + id;
+  }
+
+  private String render(
+      Model model,
+      EventCrf e,
+      Map<ItemKey, ItemData> stored,
+      Map<String, String> values,
+      Map<String, Long> seen,
+      Map<String, String> problems,
+      Map<String, String> meanwhile,
+      int extraRows) {
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    model.addAttribute("eventCrf", e);
+    model.addAttribute("version", version);
+    model.addAttribute("layout", FormLayout.of(version.definition(), stored, extraRows));
+    model.addAttribute("values", values);
+    model.addAttribute("seen", seen);
+    model.addAttribute("problems", problems);
+    model.addAttribute("meanwhile", meanwhile);
+    model.addAttribute("extraRows", extraRows);
+    model.addAttribute("names", new FieldNames());
+    return "dataentry/form";
+  }
+
+  private String describe(ValueProblem p) {
+    if (p.authorMessage() != null && !p.authorMessage().isBlank()) {
+      return p.authorMessage();
+    }
+    return text(p.messageKey(), p.arguments().toArray());
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
+  /** Lets templates name the fields: {@code ${names.value(item.name, row)}}. */
+  public static final class FieldNames {
+    public String value(String item, int row) {
+      return FormLayout.valueName(item, row);
+    }
+
+    public String seen(String item, int row) {
+      return FormLayout.seenName(item, row);
+    }
+  }
+}
