@@ -1,24 +1,11 @@
 package jp.ac.umin.libreclinica.core.dataentry;
 
-import java.util.Arrays;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 
 /** A refused data entry action, with the message key that tells the user why. */
-public class DataEntryException extends RuntimeException {
-
-  private final String messageKey;
-  private final transient Object[] arguments;
+public class DataEntryException extends MessageKeyException {
 
   public DataEntryException(String messageKey, Object... arguments) {
-    super(messageKey + " " + Arrays.toString(arguments));
-    this.messageKey = messageKey;
-    this.arguments = arguments.clone();
-  }
-
-  public String messageKey() {
-    return messageKey;
-  }
-
-  public Object[] arguments() {
-    return arguments.clone();
+    super(messageKey, arguments);
   }
 }

@@ -1,24 +1,11 @@
 package jp.ac.umin.libreclinica.core.study;
 
-import java.util.Arrays;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 
 /** A refused study operation, with the message key that tells the user why. */
-public class StudyException extends RuntimeException {
-
-  private final String messageKey;
-  private final transient Object[] arguments;
+public class StudyException extends MessageKeyException {
 
   public StudyException(String messageKey, Object... arguments) {
-    super(messageKey + " " + Arrays.toString(arguments));
-    this.messageKey = messageKey;
-    this.arguments = arguments.clone();
-  }
-
-  public String messageKey() {
-    return messageKey;
-  }
-
-  public Object[] arguments() {
-    return arguments.clone();
+    super(messageKey, arguments);
   }
 }
