@@ -57,6 +57,21 @@ public class AuthorizationService {
     return RolePolicy.permits(assignments(account), studyId, parentOf(studyId), permission);
   }
 
+  /** Whether the user may upload and manage CRFs ({@link RolePolicy#designsCrfs}). */
+  public boolean mayDesignCrfs(String userName) {
+    UserAccount account = userName == null ? null : accounts.findByUserName(userName).orElse(null);
+    return account != null
+        && account.canSignIn()
+        && RolePolicy.designsCrfs(account.getUserType(), assignments(account));
+  }
+
+  /** Throws {@link PermissionDeniedException} unless the user may upload and manage CRFs. */
+  public void requireCrfDesigner(String userName) {
+    if (!mayDesignCrfs(userName)) {
+      throw new PermissionDeniedException("authorization.denied");
+    }
+  }
+
   /** Every study permission the account holds at this study or site (for showing options). */
   public Set<Permission> permissionsAt(UserAccount account, long studyId) {
     Set<Permission> result = EnumSet.noneOf(Permission.class);

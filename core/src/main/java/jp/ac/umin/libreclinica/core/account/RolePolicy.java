@@ -107,6 +107,15 @@ public final class RolePolicy {
     return false;
   }
 
+  /**
+   * Whether an account may upload and manage CRFs, which belong to the installation rather
+   * than to one study: system administrators, and whoever may build some study or site.
+   */
+  public static boolean designsCrfs(UserType type, Collection<Assignment> assignments) {
+    return grants(type, ADMINISTER_USERS)
+        || assignments.stream().anyMatch(a -> grants(a.role(), BUILD_STUDY));
+  }
+
   /** A role held at a study or site. */
   public record Assignment(Role role, long studyId) {
     public Assignment {

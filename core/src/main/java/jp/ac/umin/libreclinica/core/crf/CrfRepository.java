@@ -30,4 +30,15 @@ public interface CrfRepository extends JpaRepository<Crf, Long> {
               + " from Crf c order by lower(c.name), c.id",
       countQuery = "select count(c) from Crf c")
   Page<CrfSummary> summaries(Pageable pageable);
+
+  /** As {@link #summaries}, for the CRFs whose lower-case name is like {@code pattern} ({@code \\} escapes). */
+  @Query(
+      value =
+          "select new jp.ac.umin.libreclinica.core.crf.CrfSummary(c.id, c.name, c.oid, c.createdAt,"
+              + " c.createdBy, (select count(v) from CrfVersion v where v.crfId = c.id),"
+              + " (select count(v) from CrfVersion v where v.crfId = c.id"
+              + " and v.status = jp.ac.umin.libreclinica.core.crf.CrfVersionStatus.AVAILABLE))"
+              + " from Crf c where lower(c.name) like ?1 escape '\\' order by lower(c.name), c.id",
+      countQuery = "select count(c) from Crf c where lower(c.name) like ?1 escape '\\'")
+  Page<CrfSummary> summariesNamed(String pattern, Pageable pageable);
 }

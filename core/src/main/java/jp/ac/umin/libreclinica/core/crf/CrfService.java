@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.ac.umin.libreclinica.core.audit.AuditActorProvider;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.crf.definition.ConditionalDisplay;
@@ -42,7 +42,9 @@ import org.springframework.util.unit.DataSize;
  * CRFs from LibreClinica CRF design spreadsheets: preview an upload (nothing saved), commit it
  * as a new CRF or as a new version of the CRF of the same name (all or nothing), list CRFs and
  * versions, show a version, remove and restore versions, and download the original file.
- * Every change is written to the audit trail in the same transaction.
+ * Every change is written to the audit trail in the same transaction. Methods that take the
+ * acting user's name check that the user may design CRFs
+ * ({@link AuthorizationService#requireCrfDesigner}); the others are for other services.
  *
  * <p>Limits ({@code lc.crf.*}): {@code max-upload-bytes} (default 10MB), {@code max-sheets}
  * (20) and {@code max-rows-per-sheet} (5000 filled rows).
@@ -65,7 +67,7 @@ public class CrfService {
   private final ResponseSetRepository responseSets;
   private final ItemFormMetadataRepository itemMetadata;
   private final AuditService audit;
-  private final ObjectProvider<AuditActorProvider> actors;
+  private final AuthorizationService authorization;
   private final ObjectProvider<CrfVersionUsage> usage;
   private final TemplateLimits limits;
 
@@ -80,7 +82,7 @@ public class CrfService {
       ResponseSetRepository responseSets,
       ItemFormMetadataRepository itemMetadata,
       AuditService audit,
-      ObjectProvider<AuditActorProvider> actors,
+      AuthorizationService authorization,
       ObjectProvider<CrfVersionUsage> usage,
       @Value("${lc.crf.max-upload-bytes:10MB}") DataSize maxUpload,
       @Value("${lc.crf.max-sheets:20}") int maxSheets,
@@ -95,7 +97,7 @@ public class CrfService {
     this.responseSets = responseSets;
     this.itemMetadata = itemMetadata;
     this.audit = audit;
-    this.actors = actors;
+    this.authorization = authorization;
     this.usage = usage;
     this.limits = new TemplateLimits(maxUpload.toBytes(), maxSheets, maxRows);
   }
@@ -105,8 +107,14 @@ public class CrfService {
     return limits;
   }
 
+  /** Whether the user may upload and manage CRFs (for showing links). */
+  public boolean mayDesign(String actor) {
+    return authorization.mayDesignCrfs(actor);
+  }
+
   /** Reads and checks an upload against the stored CRFs; saves nothing. */
-  public CrfPreview preview(byte[] bytes, String fileName) {
+  public CrfPreview preview(byte[] bytes, String fileName, String actor) {
+    authorization.requireCrfDesigner(actor);
     Long[] existing = new Long[1];
     CrfTemplateResult result =
         CrfTemplateReader.read(bytes, fileName, limits, name -> {
@@ -123,7 +131,8 @@ public class CrfService {
    * {@link CrfTemplateRejectedException} lists every problem.
    */
   @Transactional
-  public CrfUploadOutcome commit(byte[] bytes, String fileName) {
+  public CrfUploadOutcome commit(byte[] bytes, String fileName, String actor) {
+    authorization.requireCrfDesigner(actor);
     Map<String, Crf> locked = new HashMap<>();
     Function<String, Optional<PriorCrf>> lookup = name -> {
       Optional<Crf> crf = crfs.lockByNameIgnoreCase(name);
@@ -135,14 +144,14 @@ public class CrfService {
       throw new CrfTemplateRejectedException(result.problems());
     }
     CrfDefinition def = result.definition();
-    String actor = actor();
     Instant now = Instant.now();
     Crf crf = locked.get(def.name());
     boolean newCrf = crf == null;
     if (newCrf) {
       String oid = CrfOids.crf(def.name(), crfs::existsByOid);
       crf = crfs.save(new Crf(def.name(), oid, now, actor));
-      audit.record(AuditEvent.of("crf.create", "Crf", crf.getId()).withNewValue(def.name() + " (" + oid + ")"));
+      audit.record(AuditEvent.of("crf.create", "Crf", crf.getId()).withActor(actor)
+          .withNewValue(def.name() + " (" + oid + ")"));
     }
     Set<String> versionOids = new HashSet<>(versions.oidsStartingWith(crf.getOid() + "_"));
     String versionOid = CrfOids.crfVersion(crf.getOid(), def.versionName(),
@@ -151,8 +160,8 @@ public class CrfService {
         crf.getId(), def.versionName(), versionOid, def.versionDescription(), def.revisionNotes(),
         def.items().size(), safeFileName(fileName), sha256(bytes), bytes.length, now, actor));
     files.save(new CrfVersionFile(version.getId(), bytes));
-    store(crf, version, def);
-    audit.record(AuditEvent.of("crf.version.create", "CrfVersion", version.getId())
+    store(crf, version, def, actor);
+    audit.record(AuditEvent.of("crf.version.create", "CrfVersion", version.getId()).withActor(actor)
         .withNewValue(crf.getName() + " / " + version.getName() + " (" + versionOid + ", "
             + def.items().size() + " items, file " + version.getFileName() + " sha256 "
             + version.getFileSha256() + ")"));
@@ -160,7 +169,7 @@ public class CrfService {
         def.items().size(), result.warnings());
   }
 
-  private void store(Crf crf, CrfVersion version, CrfDefinition def) {
+  private void store(Crf crf, CrfVersion version, CrfDefinition def, String actor) {
     Long versionId = version.getId();
     Map<String, Long> sectionIds = new HashMap<>();
     int ordinal = 1;
@@ -212,7 +221,7 @@ public class CrfService {
       } else {
         String before = item.getDescription() + " | " + item.getDataType() + " | phi=" + item.isPhi();
         if (item.redefine(d.description(), d.dataType(), d.phi())) {
-          audit.record(AuditEvent.of("crf.item.update", "Item", item.getId())
+          audit.record(AuditEvent.of("crf.item.update", "Item", item.getId()).withActor(actor)
               .withOldValue(before)
               .withNewValue(d.description() + " | " + d.dataType() + " | phi=" + d.phi()));
         }
@@ -282,18 +291,46 @@ public class CrfService {
     return m.getCrfVersionId();
   }
 
-  /** The CRFs of the installation, by name. */
-  public Page<CrfSummary> listCrfs(Pageable pageable) {
-    return crfs.summaries(pageable);
+  /**
+   * The CRFs of the installation, by name; {@code nameFilter} (blank for all) keeps those whose
+   * name contains it, case ignored.
+   */
+  public Page<CrfSummary> listCrfs(String actor, String nameFilter, Pageable pageable) {
+    authorization.requireCrfDesigner(actor);
+    if (nameFilter == null || nameFilter.isBlank()) {
+      return crfs.summaries(pageable);
+    }
+    return crfs.summariesNamed(likePattern(nameFilter.strip()), pageable);
   }
 
   /** The versions of a CRF, oldest first. */
-  public Page<CrfVersionSummary> listVersions(Long crfId, Pageable pageable) {
+  public Page<CrfVersionSummary> listVersions(String actor, Long crfId, Pageable pageable) {
+    authorization.requireCrfDesigner(actor);
     crf(crfId);
     return versions.findByCrfIdOrderByUploadedAtAscIdAsc(crfId, pageable).map(CrfVersionSummary::of);
   }
 
-  public CrfSummary getCrf(Long crfId) {
+  /** Every version of a CRF, oldest first, without a permission check (for other services). */
+  public List<CrfVersionSummary> versionsOf(Long crfId) {
+    crf(crfId);
+    return versions.findByCrfId(crfId).stream()
+        .sorted(java.util.Comparator.comparing(CrfVersion::getUploadedAt).thenComparing(CrfVersion::getId))
+        .map(CrfVersionSummary::of)
+        .toList();
+  }
+
+  /** Whether a CRF of that id exists (for other services). */
+  public boolean exists(Long crfId) {
+    return crfId != null && crfs.existsById(crfId);
+  }
+
+  public CrfSummary getCrf(String actor, Long crfId) {
+    authorization.requireCrfDesigner(actor);
+    return summary(crfId);
+  }
+
+  /** A CRF's summary without a permission check (for other services' pages). */
+  public CrfSummary summary(Long crfId) {
     Crf crf = crf(crfId);
     List<CrfVersion> all = versions.findByCrfId(crfId);
     return new CrfSummary(crf.getId(), crf.getName(), crf.getOid(), crf.getCreatedAt(),
@@ -301,7 +338,13 @@ public class CrfService {
         all.stream().filter(v -> v.getStatus() == CrfVersionStatus.AVAILABLE).count());
   }
 
-  /** A stored version with its sections, groups, items, options and OIDs. */
+  /** A stored version with its sections, groups, items, options and OIDs, for a CRF designer. */
+  public CrfVersionDetail getVersion(String actor, Long versionId) {
+    authorization.requireCrfDesigner(actor);
+    return getVersion(versionId);
+  }
+
+  /** A stored version with its sections, groups, items, options and OIDs (unchecked). */
   public CrfVersionDetail getVersion(Long versionId) {
     CrfVersion version = version(versionId);
     Crf crf = crf(version.getCrfId());
@@ -355,10 +398,11 @@ public class CrfService {
 
   /** Takes a version out of use (soft: nothing is deleted); a reason is required. */
   @Transactional
-  public CrfVersionSummary removeVersion(Long versionId, String reason) {
+  public CrfVersionSummary removeVersion(Long versionId, String reason, String actor) {
+    authorization.requireCrfDesigner(actor);
     CrfVersion version = version(versionId);
-    version.remove(reason, actor(), Instant.now());
-    audit.record(AuditEvent.of("crf.version.remove", "CrfVersion", versionId)
+    version.remove(reason, actor, Instant.now());
+    audit.record(AuditEvent.of("crf.version.remove", "CrfVersion", versionId).withActor(actor)
         .withOldValue(CrfVersionStatus.AVAILABLE.name())
         .withNewValue(CrfVersionStatus.REMOVED.name())
         .withReason(version.getStatusReason()));
@@ -367,10 +411,11 @@ public class CrfService {
 
   /** Puts a removed version back into use; a reason is required. */
   @Transactional
-  public CrfVersionSummary restoreVersion(Long versionId, String reason) {
+  public CrfVersionSummary restoreVersion(Long versionId, String reason, String actor) {
+    authorization.requireCrfDesigner(actor);
     CrfVersion version = version(versionId);
-    version.restore(reason, actor(), Instant.now());
-    audit.record(AuditEvent.of("crf.version.restore", "CrfVersion", versionId)
+    version.restore(reason, actor, Instant.now());
+    audit.record(AuditEvent.of("crf.version.restore", "CrfVersion", versionId).withActor(actor)
         .withOldValue(CrfVersionStatus.REMOVED.name())
         .withNewValue(CrfVersionStatus.AVAILABLE.name())
         .withReason(version.getStatusReason()));
@@ -391,8 +436,9 @@ public class CrfService {
     }
   }
 
-  /** The spreadsheet exactly as uploaded. */
-  public CrfFile originalFile(Long versionId) {
+  /** The spreadsheet exactly as uploaded, from the database (never from a path). */
+  public CrfFile originalFile(String actor, Long versionId) {
+    authorization.requireCrfDesigner(actor);
     CrfVersion version = version(versionId);
     byte[] content = files.findById(versionId)
         .orElseThrow(() -> new CrfNotFoundException("crf.version.notFound", versionId))
@@ -409,9 +455,11 @@ public class CrfService {
     return versions.findById(id).orElseThrow(() -> new CrfNotFoundException("crf.version.notFound", id));
   }
 
-  private String actor() {
-    AuditActorProvider provider = actors.getIfAvailable();
-    return provider == null ? "system" : provider.currentActor().orElse("system");
+  /** A LIKE pattern matching names that contain {@code text}, its wildcards taken literally. */
+  private static String likePattern(String text) {
+    String escaped = text.toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
   }
 
   /** The file name without any path a browser may send, kept within the column's length. */

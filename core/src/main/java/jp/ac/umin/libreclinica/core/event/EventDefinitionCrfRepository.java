@@ -22,4 +22,12 @@ public interface EventDefinitionCrfRepository extends JpaRepository<EventDefinit
   @Query(
       "select count(c) > 0 from EventDefinitionCrf c where c.eventDefinitionId = ?1 and c.crfId = ?2 and c.siteId is null")
   boolean isAttached(long eventDefinitionId, long crfId);
+
+  /** The study-level attachments of a CRF, with their event definitions. */
+  @Query(
+      "select new jp.ac.umin.libreclinica.core.event.CrfUse(d.studyId, s.name, s.protocolId, d.id, d.name, d.oid, c.id, c.status)"
+          + " from EventDefinitionCrf c, StudyEventDefinition d, Study s"
+          + " where d.id = c.eventDefinitionId and s.id = d.studyId and c.crfId = ?1 and c.siteId is null"
+          + " order by lower(s.name), d.ordinal")
+  List<CrfUse> usesOfCrf(long crfId);
 }

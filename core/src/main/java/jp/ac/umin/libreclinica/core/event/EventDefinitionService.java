@@ -1,9 +1,13 @@
 package jp.ac.umin.libreclinica.core.event;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.crf.CrfVersionSummary;
 import jp.ac.umin.libreclinica.core.oid.Oids;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyException;
@@ -24,6 +28,7 @@ public class EventDefinitionService {
   private final EventDefinitionCrfRepository crfs;
   private final StudyService studies;
   private final AuditService audit;
+  private final CrfService crfCatalogue;
   private final Clock clock;
 
   public EventDefinitionService(
@@ -31,11 +36,13 @@ public class EventDefinitionService {
       EventDefinitionCrfRepository crfs,
       StudyService studies,
       AuditService audit,
+      CrfService crfCatalogue,
       Clock clock) {
     this.definitions = definitions;
     this.crfs = crfs;
     this.studies = studies;
     this.audit = audit;
+    this.crfCatalogue = crfCatalogue;
     this.clock = clock;
   }
 
@@ -56,6 +63,27 @@ public class EventDefinitionService {
 
   public List<EventDefinitionCrf> crfsOf(long eventDefinitionId) {
     return crfs.findStudyLevel(eventDefinitionId);
+  }
+
+  /** A study-level CRF attachment of an event definition (its site overrides are other rows). */
+  public EventDefinitionCrf getCrfOf(long eventDefinitionId, long eventDefinitionCrfId) {
+    EventDefinitionCrf c = getCrf(eventDefinitionCrfId);
+    if (c.getSiteId() != null || c.getEventDefinitionId() != eventDefinitionId) {
+      throw new StudyException("event.crf.notFound", eventDefinitionCrfId);
+    }
+    return c;
+  }
+
+  /** Whether a site has its own parameters for a study-level CRF attachment. */
+  public boolean hasSiteParameters(long siteId, long eventDefinitionCrfId) {
+    return crfs.findByParentIdAndSiteId(eventDefinitionCrfId, siteId).isPresent();
+  }
+
+  /** The event definitions a CRF is attached to, in the studies the user may see. */
+  public List<CrfUse> usesOfCrf(String actor, long crfId) {
+    return crfs.usesOfCrf(crfId).stream()
+        .filter(u -> studies.mayView(actor, u.studyId()))
+        .toList();
   }
 
   @Transactional
@@ -156,6 +184,7 @@ public class EventDefinitionService {
       long eventDefinitionId, long crfId, CrfParameters parameters, String actor) {
     StudyEventDefinition d = get(eventDefinitionId);
     designableStudy(d.getStudyId(), actor);
+    requireVersionsOfCrf(crfId, parameters);
     if (crfs.isAttached(eventDefinitionId, crfId)) {
       throw new StudyException("event.crf.alreadyAttached", d.getName());
     }
@@ -177,6 +206,7 @@ public class EventDefinitionService {
     EventDefinitionCrf c = getCrf(eventDefinitionCrfId);
     StudyEventDefinition d = get(c.getEventDefinitionId());
     designableStudy(d.getStudyId(), actor);
+    requireVersionsOfCrf(c.getCrfId(), parameters);
     String before = c.getParameters().describe();
     c.setParameters(parameters);
     crfs.saveAndFlush(c);
@@ -204,6 +234,7 @@ public class EventDefinitionService {
     }
     studies.requireBuilder(actor, siteId);
     studies.requireAllowed(site, StudyOperation.CHANGE_DESIGN);
+    requireVersionsOfCrf(studyLevel.getCrfId(), parameters);
     EventDefinitionCrf override =
         crfs.findByParentIdAndSiteId(studyLevel.getId(), siteId)
             .orElseGet(() -> new EventDefinitionCrf(studyLevel, siteId, studyLevel.getParameters()));
@@ -225,6 +256,34 @@ public class EventDefinitionService {
     return crfs.findByParentIdAndSiteId(studyLevel.getId(), studyOrSiteId)
         .map(EventDefinitionCrf::getParameters)
         .orElse(studyLevel.getParameters());
+  }
+
+  /**
+   * The CRF must exist; the default version and the allowed versions must be versions of it, and
+   * the default one of the allowed versions when these are limited.
+   */
+  private void requireVersionsOfCrf(long crfId, CrfParameters parameters) {
+    if (!crfCatalogue.exists(crfId)) {
+      throw new StudyException("event.crf.unknownCrf", crfId);
+    }
+    Set<Long> versionIds = new HashSet<>();
+    for (CrfVersionSummary v : crfCatalogue.versionsOf(crfId)) {
+      versionIds.add(v.id());
+    }
+    Long defaultVersion = parameters.getDefaultVersionId();
+    if (defaultVersion != null && !versionIds.contains(defaultVersion)) {
+      throw new StudyException("event.crf.defaultVersion.notOfCrf", defaultVersion);
+    }
+    for (Long allowed : parameters.getAllowedVersionIds()) {
+      if (!versionIds.contains(allowed)) {
+        throw new StudyException("event.crf.allowedVersion.notOfCrf", allowed);
+      }
+    }
+    if (defaultVersion != null
+        && !parameters.getAllowedVersionIds().isEmpty()
+        && !parameters.getAllowedVersionIds().contains(defaultVersion)) {
+      throw new StudyException("event.crf.defaultVersion.notAllowed", defaultVersion);
+    }
   }
 
   private EventDefinitionCrf getCrf(long id) {

@@ -88,6 +88,13 @@ public class StudyService {
     authorization.require(actor, studyOrSiteId, Permission.BUILD_STUDY);
   }
 
+  /** Whether the user may see the study or site (administrators see every one). */
+  public boolean mayView(String actor, long studyId) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    return isAdministrator(account)
+        || authorization.isPermitted(account, studyId, Permission.VIEW_STUDY);
+  }
+
   private void requireVisible(String actor, Study study) {
     UserAccount account = accounts.findByUserName(actor).orElse(null);
     if (!isAdministrator(account)) {

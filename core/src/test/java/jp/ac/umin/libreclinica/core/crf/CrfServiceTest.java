@@ -31,7 +31,17 @@ import jp.ac.umin.libreclinica.core.oid.CrfOids;
 import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.Before;
 import org.junit.Test;
+import jp.ac.umin.libreclinica.core.account.AccountFixtures;
+import jp.ac.umin.libreclinica.core.account.PasswordHistoryRepository;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.account.RoleAssignmentService;
+import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
+import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.testsupport.Fixtures;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.junit.runner.RunWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +59,23 @@ public class CrfServiceTest {
   @Autowired CrfService service;
   @Autowired CrfRepository crfRepository;
   @MockitoSpyBean AuditService audit;
+  @Autowired UserAccountRepository accountRepository;
+  @Autowired PasswordHistoryRepository passwordHistory;
+  @Autowired PasswordEncoder encoder;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired StudyService studies;
+  @Autowired RoleAssignmentService roles;
+  /** A system administrator: may design CRFs. */
+  private String dm;
+
+  @Before
+  public void aCrfDesigner() {
+    dm = accounts().businessAdmin().userName();
+  }
+
+  private AccountFixtures accounts() {
+    return new AccountFixtures(accountRepository, passwordHistory, encoder, jdbc);
+  }
 
   private static String unique(String name) {
     return name + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -77,13 +104,13 @@ public class CrfServiceTest {
         "SimpleConditionalCRF.xls", 5, "TDSRepeatingItems.xls", 4, "TwoColumnLayout.xls", 6);
     expected.forEach((file, count) -> {
       byte[] bytes = renamed(SharedReference.bytes(SharedReference.example(file)), unique(file));
-      CrfUploadOutcome outcome = service.commit(bytes, file);
+      CrfUploadOutcome outcome = service.commit(bytes, file, dm);
       assertEquals(file, (int) count, outcome.itemCount());
       assertEquals(file, (int) count, service.getVersion(outcome.crfVersionId()).definition().items().size());
     });
     byte[] perf = renamed(SharedReference.bytes(SharedReference.template("TEST_PERFORMANCE_V_001.xls")),
         unique("Test-Performance-CRF"));
-    CrfUploadOutcome outcome = service.commit(perf, "TEST_PERFORMANCE_V_001.xls");
+    CrfUploadOutcome outcome = service.commit(perf, "TEST_PERFORMANCE_V_001.xls", dm);
     assertEquals(50, outcome.itemCount());
     assertThat(outcome.warnings()).extracting(TemplateProblem::messageKey).contains("crf.markup.removed");
     CrfDefinition stored = service.getVersion(outcome.crfVersionId()).definition();
@@ -96,7 +123,7 @@ public class CrfServiceTest {
     long before = crfRepository.count();
     for (String file : List.of("CRF_Design_Template_v3.1.xls", "CRF_Design_Template_v3.9.xls", "CRF_Template_lc_v1.0.xls")) {
       byte[] bytes = SharedReference.bytes(SharedReference.template(file));
-      assertThatThrownBy(() -> service.commit(bytes, file))
+      assertThatThrownBy(() -> service.commit(bytes, file, dm))
           .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e -> {
             assertEquals("crf.upload.rejected", e.messageKey());
             assertThat(e.problems()).extracting(TemplateProblem::messageKey).contains("crf.items.none");
@@ -110,12 +137,12 @@ public class CrfServiceTest {
     String name = unique("Adverse Events");
     byte[] file = RealisticCrfs.adverseEvents(name, "v1.0").xlsx();
     long before = crfRepository.count();
-    CrfPreview preview = service.preview(file, "ae.xlsx");
+    CrfPreview preview = service.preview(file, "ae.xlsx", dm);
     assertFalse(preview.problems().toString(), preview.hasErrors());
     assertFalse(preview.newVersionOfExistingCrf());
     assertEquals(before, crfRepository.count());
 
-    CrfUploadOutcome outcome = service.commit(file, "ae.xlsx");
+    CrfUploadOutcome outcome = service.commit(file, "ae.xlsx", dm);
     assertTrue(outcome.newCrf());
     CrfVersionDetail detail = service.getVersion(outcome.crfVersionId());
     assertEquals(preview.definition(), detail.definition());
@@ -138,7 +165,7 @@ public class CrfServiceTest {
   @Test
   public void vitalSignsWithCalculationsAndShowHideRoundTrip() {
     byte[] file = RealisticCrfs.vitalSigns(unique("Vital Signs"), "1").xls();
-    CrfUploadOutcome outcome = service.commit(file, "vitals.xls");
+    CrfUploadOutcome outcome = service.commit(file, "vitals.xls", dm);
     CrfDefinition d = service.getVersion(outcome.crfVersionId()).definition();
     assertEquals("func: WEIGHT/pow(HEIGHT/100, 2)", item(d, "BMI").calculation());
     assertEquals(Integer.valueOf(1), item(d, "BMI").decimals());
@@ -153,7 +180,7 @@ public class CrfServiceTest {
   public void japaneseFormKeepsItsTextExactly() {
     String name = unique("バイタルサイン調査票");
     byte[] file = RealisticCrfs.japanese(name, "第1版").xlsx();
-    CrfUploadOutcome outcome = service.commit(file, "日本語のCRF.xlsx");
+    CrfUploadOutcome outcome = service.commit(file, "日本語のCRF.xlsx", dm);
     CrfVersionDetail detail = service.getVersion(outcome.crfVersionId());
     CrfDefinition d = detail.definition();
     assertEquals(name, d.name());
@@ -168,13 +195,13 @@ public class CrfServiceTest {
     assertThat(detail.crfOid()).startsWith(CrfOids.crf(name, oid -> false));
     assertThat(detail.version().oid()).startsWith(detail.crfOid() + "_1");
     assertThat(detail.itemOids().get("TAIJU")).startsWith("I_" + CrfOids.crfPrefix(name) + "_TAIJU");
-    assertEquals("日本語のCRF.xlsx", service.originalFile(outcome.crfVersionId()).fileName());
+    assertEquals("日本語のCRF.xlsx", service.originalFile(dm, outcome.crfVersionId()).fileName());
   }
 
   @Test
   public void eightHundredItemFormCommits() {
     byte[] file = RealisticCrfs.large(unique("Large Form"), "v1", 800).xlsx();
-    CrfUploadOutcome outcome = service.commit(file, "large.xlsx");
+    CrfUploadOutcome outcome = service.commit(file, "large.xlsx", dm);
     assertEquals(800, outcome.itemCount());
     CrfVersionDetail detail = service.getVersion(outcome.crfVersionId());
     assertEquals(800, detail.definition().items().size());
@@ -184,13 +211,13 @@ public class CrfServiceTest {
   @Test
   public void newVersionSharesItemsGroupsAndOids() {
     String name = unique("Adverse Events");
-    CrfUploadOutcome v1 = service.commit(RealisticCrfs.adverseEvents(name, "v1").xlsx(), "ae1.xlsx");
+    CrfUploadOutcome v1 = service.commit(RealisticCrfs.adverseEvents(name, "v1").xlsx(), "ae1.xlsx", dm);
     byte[] v2file = RealisticCrfs.adverseEvents(name.toUpperCase(), "v2")
         .item("AEACN").text("Action taken").done()
         .xlsx();
-    CrfPreview preview = service.preview(v2file, "ae2.xlsx");
+    CrfPreview preview = service.preview(v2file, "ae2.xlsx", dm);
     assertEquals(v1.crfId(), preview.existingCrfId());
-    CrfUploadOutcome v2 = service.commit(v2file, "ae2.xlsx");
+    CrfUploadOutcome v2 = service.commit(v2file, "ae2.xlsx", dm);
     assertFalse(v2.newCrf());
     assertEquals(v1.crfId(), v2.crfId());
     CrfVersionDetail d1 = service.getVersion(v1.crfVersionId());
@@ -199,9 +226,9 @@ public class CrfServiceTest {
     assertEquals(d1.groupOids(), d2.groupOids());
     assertNotEquals(d1.version().oid(), d2.version().oid());
     assertEquals(9, d2.definition().items().size());
-    assertThat(service.listVersions(v1.crfId(), PageRequest.of(0, 10)).getContent())
+    assertThat(service.listVersions(dm, v1.crfId(), PageRequest.of(0, 10)).getContent())
         .extracting(CrfVersionSummary::name).containsExactly("v1", "v2");
-    CrfSummary summary = service.getCrf(v1.crfId());
+    CrfSummary summary = service.getCrf(dm, v1.crfId());
     assertEquals(2, summary.versionCount());
     assertEquals(name, summary.name());
   }
@@ -209,13 +236,13 @@ public class CrfServiceTest {
   @Test
   public void usedVersionNameAndChangedDataTypeAreRefused() {
     String name = unique("Vital Signs");
-    service.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "v1.xlsx");
-    assertThatThrownBy(() -> service.commit(RealisticCrfs.vitalSigns(name, "V1").xlsx(), "again.xlsx"))
+    service.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "v1.xlsx", dm);
+    assertThatThrownBy(() -> service.commit(RealisticCrfs.vitalSigns(name, "V1").xlsx(), "again.xlsx", dm))
         .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e ->
             assertThat(e.problems()).extracting(TemplateProblem::messageKey).containsExactly("crf.version.exists"));
     byte[] changed = CrfWorkbookBuilder.crf(name, "v2").section("VS", "Vital signs").group("VS_MAIN", "NON-REPEATING")
         .item("HEIGHT").group("VS_MAIN").units("cm").dataType("INT").done().xlsx();
-    assertThatThrownBy(() -> service.commit(changed, "v2.xlsx"))
+    assertThatThrownBy(() -> service.commit(changed, "v2.xlsx", dm))
         .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e ->
             assertThat(e.problems()).extracting(TemplateProblem::messageKey)
                 .containsExactly("crf.item.dataType.changed"));
@@ -225,29 +252,29 @@ public class CrfServiceTest {
   public void oc3469_changedOptionMeaningIsRefused() {
     String name = unique("Smoking");
     CrfUploadOutcome v1 = service.commit(CrfWorkbookBuilder.crf(name, "v1").section("S", "Smoking")
-        .item("SMOKER").options("radio", "YN", "Yes,No", "1,0").dataType("INT").done().xlsx(), "v1.xlsx");
+        .item("SMOKER").options("radio", "YN", "Yes,No", "1,0").dataType("INT").done().xlsx(), "v1.xlsx", dm);
     byte[] swapped = CrfWorkbookBuilder.crf(name, "v2").section("S", "Smoking")
         .item("SMOKER").options("radio", "YN", "Yes,No", "0,1").dataType("INT").done().xlsx();
-    assertThatThrownBy(() -> service.commit(swapped, "v2.xlsx"))
+    assertThatThrownBy(() -> service.commit(swapped, "v2.xlsx", dm))
         .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e ->
             assertThat(e.problems()).filteredOn(TemplateProblem::isError)
                 .extracting(TemplateProblem::messageKey, TemplateProblem::row, TemplateProblem::column)
                 .containsExactly(
                     org.assertj.core.groups.Tuple.tuple("crf.item.option.meaningChanged", 2, "RESPONSE_OPTIONS_TEXT"),
                     org.assertj.core.groups.Tuple.tuple("crf.item.option.meaningChanged", 2, "RESPONSE_OPTIONS_TEXT")));
-    assertEquals(1, service.listVersions(v1.crfId(), PageRequest.of(0, 10)).getTotalElements());
+    assertEquals(1, service.listVersions(dm, v1.crfId(), PageRequest.of(0, 10)).getTotalElements());
     assertEquals(List.of(new ResponseOption("Yes", "1"), new ResponseOption("No", "0")),
         item(service.getVersion(v1.crfVersionId()).definition(), "SMOKER").responseSet().options());
     // Adding an option with a new value is fine.
     service.commit(CrfWorkbookBuilder.crf(name, "v2").section("S", "Smoking")
-        .item("SMOKER").options("radio", "YN", "Yes,No,Former", "1,0,2").dataType("INT").done().xlsx(), "v2.xlsx");
+        .item("SMOKER").options("radio", "YN", "Yes,No,Former", "1,0,2").dataType("INT").done().xlsx(), "v2.xlsx", dm);
   }
 
   @Test
   public void lc224_quotesInLabelsUploadAndUpversion() {
     String name = unique("Patient's \"Quoted\" Form");
-    CrfUploadOutcome v1 = service.commit(quoted(name, "v1").xls(), "q1.xls");
-    CrfUploadOutcome v2 = service.commit(quoted(name, "v2").item("EXTRA").section("Pat'ient \"info\"").done().xlsx(), "q2.xlsx");
+    CrfUploadOutcome v1 = service.commit(quoted(name, "v1").xls(), "q1.xls", dm);
+    CrfUploadOutcome v2 = service.commit(quoted(name, "v2").item("EXTRA").section("Pat'ient \"info\"").done().xlsx(), "q2.xlsx", dm);
     CrfVersionDetail d1 = service.getVersion(v1.crfVersionId());
     CrfVersionDetail d2 = service.getVersion(v2.crfVersionId());
     assertEquals(d1.groupOids().get("AE'\"LOG"), d2.groupOids().get("AE'\"LOG"));
@@ -276,7 +303,7 @@ public class CrfServiceTest {
         .item("Q1").text("<a href=\"javascript:alert(3)\">click</a><b onclick=\"alert(4)\">bold</b>")
             .set("DESCRIPTION_LABEL", "'; DROP TABLE crf; --").done()
         .xlsx();
-    CrfUploadOutcome outcome = service.commit(file, "hostile.xlsx");
+    CrfUploadOutcome outcome = service.commit(file, "hostile.xlsx", dm);
     assertThat(outcome.warnings()).extracting(TemplateProblem::messageKey).contains("crf.markup.removed");
     CrfDefinition d = service.getVersion(outcome.crfVersionId()).definition();
     assertThat(d.sections().get(0).subtitle()).doesNotContain("onerror").doesNotContain("script").contains("sub");
@@ -287,17 +314,17 @@ public class CrfServiceTest {
 
   @Test
   public void removeAndRestoreNeedAReasonAndAreAudited() {
-    CrfUploadOutcome outcome = service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx");
+    CrfUploadOutcome outcome = service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx", dm);
     Long id = outcome.crfVersionId();
-    assertThatThrownBy(() -> service.removeVersion(id, " "))
+    assertThatThrownBy(() -> service.removeVersion(id, " ", dm))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertEquals("crf.version.reasonRequired", e.messageKey()));
-    CrfVersionSummary removed = service.removeVersion(id, "Wrong units");
+    CrfVersionSummary removed = service.removeVersion(id, "Wrong units", dm);
     assertEquals(CrfVersionStatus.REMOVED, removed.status());
     assertEquals("Wrong units", removed.statusReason());
-    assertThatThrownBy(() -> service.removeVersion(id, "again"))
+    assertThatThrownBy(() -> service.removeVersion(id, "again", dm))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertEquals("crf.version.alreadyRemoved", e.messageKey()));
-    assertEquals(0, service.getCrf(outcome.crfId()).availableVersionCount());
-    assertEquals(CrfVersionStatus.AVAILABLE, service.restoreVersion(id, "Units were right").status());
+    assertEquals(0, service.getCrf(dm, outcome.crfId()).availableVersionCount());
+    assertEquals(CrfVersionStatus.AVAILABLE, service.restoreVersion(id, "Units were right", dm).status());
     verify(audit).record(argThat(e -> e.action().equals("crf.version.remove") && "Wrong units".equals(e.reason())));
     verify(audit).record(argThat(e -> e.action().equals("crf.version.restore") && "REMOVED".equals(e.oldValue())));
     assertTrue(service.isDeletable(id));
@@ -307,8 +334,8 @@ public class CrfServiceTest {
   @Test
   public void originalFileIsKeptByteForByte() {
     byte[] file = RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xls();
-    CrfUploadOutcome outcome = service.commit(file, "C:\\Users\\dm\\vitals.xls");
-    CrfFile original = service.originalFile(outcome.crfVersionId());
+    CrfUploadOutcome outcome = service.commit(file, "C:\\Users\\dm\\vitals.xls", dm);
+    CrfFile original = service.originalFile(dm, outcome.crfVersionId());
     assertArrayEquals(file, original.content());
     assertEquals("vitals.xls", original.fileName());
     assertEquals("application/vnd.ms-excel", original.contentType());
@@ -316,9 +343,9 @@ public class CrfServiceTest {
 
   @Test
   public void listsArePaged() {
-    service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx");
-    service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx");
-    var page = service.listCrfs(PageRequest.of(0, 1));
+    service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx", dm);
+    service.commit(RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx(), "v.xlsx", dm);
+    var page = service.listCrfs(dm, null, PageRequest.of(0, 1));
     assertEquals(1, page.getContent().size());
     assertTrue(page.getTotalElements() >= 2);
     assertThat(page.getContent().get(0).versionCount()).isGreaterThanOrEqualTo(1);
@@ -328,7 +355,7 @@ public class CrfServiceTest {
   public void unknownIdsAreReported() {
     assertThatThrownBy(() -> service.getVersion(-1L))
         .isInstanceOfSatisfying(CrfNotFoundException.class, e -> assertEquals("crf.version.notFound", e.messageKey()));
-    assertThatThrownBy(() -> service.listVersions(-1L, PageRequest.of(0, 5)))
+    assertThatThrownBy(() -> service.listVersions(dm, -1L, PageRequest.of(0, 5)))
         .isInstanceOfSatisfying(CrfNotFoundException.class, e -> assertEquals("crf.notFound", e.messageKey()));
   }
 
@@ -336,14 +363,55 @@ public class CrfServiceTest {
   public void uploadsAreLimitedToTenMegabytesByDefault() {
     assertEquals(10L * 1024 * 1024, service.limits().maxBytes());
     byte[] tooBig = new byte[(int) service.limits().maxBytes() + 1];
-    assertThatThrownBy(() -> service.commit(tooBig, "big.xlsx"))
+    assertThatThrownBy(() -> service.commit(tooBig, "big.xlsx", dm))
         .isInstanceOfSatisfying(CrfTemplateRejectedException.class, e ->
             assertThat(e.problems()).extracting(TemplateProblem::messageKey).containsExactly("crf.file.tooLarge"));
   }
 
   @Test
   public void auditRecordsEveryCommit() {
-    service.commit(RealisticCrfs.japanese(unique("日本語"), "1").xlsx(), "ja.xlsx");
+    service.commit(RealisticCrfs.japanese(unique("日本語"), "1").xlsx(), "ja.xlsx", dm);
     verify(audit, atLeastOnce()).record(argThat(e -> e.action().equals("crf.version.create")));
+  }
+
+  @Test
+  public void onlyAdministratorsAndStudyBuildersDesignCrfs() {
+    byte[] file = RealisticCrfs.vitalSigns(unique("Vital Signs"), "v1").xlsx();
+    CrfUploadOutcome outcome = service.commit(file, "v.xlsx", dm);
+    AccountFixtures.TestAccount plainAccount = accounts().user();
+    String plain = plainAccount.userName();
+    long before = crfRepository.count();
+    assertFalse(service.mayDesign(plain));
+    assertThatThrownBy(() -> service.preview(file, "v.xlsx", plain)).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> service.commit(RealisticCrfs.vitalSigns(unique("VS"), "v1").xlsx(), "v.xlsx", plain))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> service.listCrfs(plain, null, PageRequest.of(0, 5))).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> service.getVersion(plain, outcome.crfVersionId())).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> service.originalFile(plain, outcome.crfVersionId())).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> service.removeVersion(outcome.crfVersionId(), "no", plain))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertEquals(before, crfRepository.count());
+    assertEquals(CrfVersionStatus.AVAILABLE, service.getVersion(outcome.crfVersionId()).version().status());
+
+    // a plain user who becomes data manager of some study may design CRFs
+    var study = studies.createStudy(Fixtures.aStudy(Fixtures.unique("CRFDM"), "crf designers"), dm);
+    roles.assign(dm, plainAccount.id(), study.getId(), jp.ac.umin.libreclinica.core.account.Role.DATA_MANAGER);
+    assertTrue(service.mayDesign(plain));
+    assertTrue("the version name is taken", service.preview(file, "v.xlsx", plain).hasErrors());
+    AccountFixtures.TestAccount monitor = accounts().user();
+    roles.assign(dm, monitor.id(), study.getId(), jp.ac.umin.libreclinica.core.account.Role.STUDY_MONITOR);
+    assertFalse(service.mayDesign(monitor.userName()));
+  }
+
+  @Test
+  public void theListFiltersByNameWithWildcardsTakenLiterally() {
+    String stem = UUID.randomUUID().toString().substring(0, 8);
+    service.commit(RealisticCrfs.vitalSigns("Filter_" + stem + " Vitals", "v1").xlsx(), "v.xlsx", dm);
+    service.commit(RealisticCrfs.vitalSigns("Filter%" + stem + " Other", "v1").xlsx(), "v.xlsx", dm);
+    assertThat(service.listCrfs(dm, "filter_" + stem, PageRequest.of(0, 10)).getContent())
+        .extracting(CrfSummary::name).containsExactly("Filter_" + stem + " Vitals");
+    assertThat(service.listCrfs(dm, stem, PageRequest.of(0, 10)).getContent()).hasSize(2);
+    assertThat(service.listCrfs(dm, "%" + stem, PageRequest.of(0, 10)).getContent())
+        .extracting(CrfSummary::name).containsExactly("Filter%" + stem + " Other");
   }
 }

@@ -4,6 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.UUID;
+import jp.ac.umin.libreclinica.core.account.AccountFixtures;
+import jp.ac.umin.libreclinica.core.account.PasswordHistoryRepository;
+import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import jp.ac.umin.libreclinica.core.crf.template.RealisticCrfs;
 import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +34,13 @@ public final class CrfUploadBenchmark {
     try (ConfigurableApplicationContext context =
         app.run("--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
       CrfService service = context.getBean(CrfService.class);
+      String dm = new AccountFixtures(
+              context.getBean(UserAccountRepository.class),
+              context.getBean(PasswordHistoryRepository.class),
+              context.getBean(PasswordEncoder.class),
+              context.getBean(JdbcTemplate.class))
+          .businessAdmin()
+          .userName();
       resetPeaks();
       for (int round = 1; round <= rounds; round++) {
         String name = "Benchmark " + UUID.randomUUID().toString().substring(0, 8);
@@ -36,9 +48,9 @@ public final class CrfUploadBenchmark {
         var builder = RealisticCrfs.large(name, "v1", items);
         byte[] file = xls ? builder.xls() : builder.xlsx();
         long t1 = System.nanoTime();
-        CrfPreview preview = service.preview(file, "bench." + (xls ? "xls" : "xlsx"));
+        CrfPreview preview = service.preview(file, "bench." + (xls ? "xls" : "xlsx"), dm);
         long t2 = System.nanoTime();
-        CrfUploadOutcome outcome = service.commit(file, "bench." + (xls ? "xls" : "xlsx"));
+        CrfUploadOutcome outcome = service.commit(file, "bench." + (xls ? "xls" : "xlsx"), dm);
         long t3 = System.nanoTime();
         System.out.printf(
             "round %d: %d items, file %d KB, generate %d ms, preview %d ms, commit %d ms%s%n",

@@ -57,7 +57,7 @@ public class DataEntryServiceTest {
     dm = new AccountFixtures(accountRepository, passwordHistory, encoder, jdbc).businessAdmin().userName();
     study = studies.createStudy(aStudy(unique("DE"), "data entry"), dm);
     studies.changeStatus(study.getId(), StudyStatus.AVAILABLE, null, dm);
-    vitals = crfs.commit(RealisticCrfs.vitalSigns(unique("VS"), "v1").xlsx(), "vs.xlsx");
+    vitals = crfs.commit(RealisticCrfs.vitalSigns(unique("VS"), "v1").xlsx(), "vs.xlsx", dm);
   }
 
   private EventCrf started() {
@@ -149,8 +149,8 @@ public class DataEntryServiceTest {
   @Test
   public void oc3472_anotherVersionOfAStartedCrfIsRefusedInTheSameEvent() {
     String name = unique("VS2");
-    CrfUploadOutcome v1 = crfs.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "vs.xlsx");
-    CrfUploadOutcome v2 = crfs.commit(RealisticCrfs.vitalSigns(name, "v2").xlsx(), "vs.xlsx");
+    CrfUploadOutcome v1 = crfs.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "vs.xlsx", dm);
+    CrfUploadOutcome v2 = crfs.commit(RealisticCrfs.vitalSigns(name, "v2").xlsx(), "vs.xlsx", dm);
     long event = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     EventCrf first = entry.start(dm, event, study.getId(), v1.crfVersionId());
     assertEquals(first.getId(), entry.start(dm, event, study.getId(), v1.crfVersionId()).getId());

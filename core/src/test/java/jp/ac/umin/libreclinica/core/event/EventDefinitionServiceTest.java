@@ -12,6 +12,9 @@ import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.aStudy;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
 
 import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
+import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.crf.CrfUploadOutcome;
+import jp.ac.umin.libreclinica.core.crf.template.RealisticCrfs;
 import jp.ac.umin.libreclinica.core.account.AccountFixtures;
 import jp.ac.umin.libreclinica.core.account.PasswordHistoryRepository;
 import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
@@ -47,6 +50,15 @@ public class EventDefinitionServiceTest {
   @Autowired private StudyService studies;
   @Autowired private EventDefinitionService events;
   @Autowired private EventDefinitionCrfRepository rows;
+  @Autowired private CrfService crfService;
+
+  /** A stored CRF with two versions. */
+  private List<CrfUploadOutcome> aCrfWithTwoVersions() {
+    String name = unique("Vitals");
+    return List.of(
+        crfService.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "v1.xlsx", dm),
+        crfService.commit(RealisticCrfs.vitalSigns(name, "v2").xlsx(), "v2.xlsx", dm));
+  }
 
   private Study newStudy() {
     return studies.createStudy(
@@ -85,7 +97,8 @@ public class EventDefinitionServiceTest {
   public void removeAutoRemovesItsCrfsAndRestoreBringsThemBack() {
     Study s = newStudy();
     StudyEventDefinition d = events.create(s.getId(), visit("Week 1", EventType.SCHEDULED, false), dm);
-    EventDefinitionCrf c = events.attachCrf(d.getId(), 9_001L, new CrfParameters(), dm);
+    long crfId = aCrfWithTwoVersions().get(0).crfId();
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crfId, new CrfParameters(), dm);
     events.remove(d.getId(), "not needed", dm);
     assertEquals(DesignStatus.AUTO_REMOVED, rows.findById(c.getId()).orElseThrow().getStatus());
     events.restore(d.getId(), "needed after all", dm);
@@ -101,22 +114,79 @@ public class EventDefinitionServiceTest {
         aStudy(unique("EvA"), "site A"), dm);
     StudyEventDefinition d = events.create(s.getId(), visit("Screening", EventType.SCHEDULED, false), dm);
     CrfParameters studyLevel = new CrfParameters();
-    EventDefinitionCrf c = events.attachCrf(d.getId(), 9_002L, studyLevel, dm);
+    List<CrfUploadOutcome> crf = aCrfWithTwoVersions();
+    long v1 = crf.get(0).crfVersionId();
+    long v2 = crf.get(1).crfVersionId();
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crf.get(0).crfId(), studyLevel, dm);
     CrfParameters everythingChanged =
-        new CrfParameters(false, 77L, true, true, true, SdvRequirement.PARTIAL, List.of(77L, 78L));
+        new CrfParameters(false, v2, true, true, true, SdvRequirement.PARTIAL, List.of(v2, v1));
     events.setSiteParameters(site.getId(), c.getId(), everythingChanged, dm);
 
     CrfParameters reloaded = events.effectiveParameters(site.getId(), c.getId());
     assertEquals(everythingChanged.describe(), reloaded.describe());
     EventDefinitionCrf row = rows.findByParentIdAndSiteId(c.getId(), site.getId()).orElseThrow();
     assertEquals(false, row.getParameters().isRequired());
-    assertEquals(Long.valueOf(77L), row.getParameters().getDefaultVersionId());
+    assertEquals(Long.valueOf(v2), row.getParameters().getDefaultVersionId());
     assertTrue(row.getParameters().isDoubleDataEntry());
     assertTrue(row.getParameters().isElectronicSignature());
     assertTrue(row.getParameters().isHideFromSites());
     assertEquals(SdvRequirement.PARTIAL, row.getParameters().getSdvRequirement());
-    assertEquals(List.of(77L, 78L), row.getParameters().getAllowedVersionIds());
+    assertEquals(List.of(Math.min(v1, v2), Math.max(v1, v2)), row.getParameters().getAllowedVersionIds());
     // the study level is untouched
     assertEquals(studyLevel.describe(), events.effectiveParameters(s.getId(), c.getId()).describe());
+  }
+
+  private void assertRefused(String key, Runnable action) {
+    try {
+      action.run();
+      fail("accepted, expected " + key);
+    } catch (StudyException e) {
+      assertEquals(key, e.messageKey());
+    }
+  }
+
+  @Test
+  public void refusesAnUnknownCrfAndVersionsOfAnotherCrf() {
+    Study s = newStudy();
+    Study site = studies.createSite(s.getId(), aStudy(unique("EvB"), "site B"), dm);
+    StudyEventDefinition d = events.create(s.getId(), visit("Follow-up", EventType.SCHEDULED, false), dm);
+    List<CrfUploadOutcome> mine = aCrfWithTwoVersions();
+    long otherVersion = aCrfWithTwoVersions().get(0).crfVersionId();
+    long crfId = mine.get(0).crfId();
+    long v1 = mine.get(0).crfVersionId();
+    long v2 = mine.get(1).crfVersionId();
+
+    assertRefused("event.crf.unknownCrf", () -> events.attachCrf(d.getId(), -5L, new CrfParameters(), dm));
+    assertRefused("event.crf.defaultVersion.notOfCrf", () -> events.attachCrf(d.getId(), crfId,
+        new CrfParameters(true, otherVersion, false, false, false, SdvRequirement.ALL, List.of()), dm));
+    assertRefused("event.crf.allowedVersion.notOfCrf", () -> events.attachCrf(d.getId(), crfId,
+        new CrfParameters(true, v1, false, false, false, SdvRequirement.ALL, List.of(v1, otherVersion)), dm));
+    assertRefused("event.crf.defaultVersion.notAllowed", () -> events.attachCrf(d.getId(), crfId,
+        new CrfParameters(true, v1, false, false, false, SdvRequirement.ALL, List.of(v2)), dm));
+    assertTrue(events.crfsOf(d.getId()).isEmpty());
+
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crfId,
+        new CrfParameters(true, v1, false, false, true, SdvRequirement.ALL, List.of()), dm);
+    assertRefused("event.crf.defaultVersion.notOfCrf", () -> events.updateCrfParameters(c.getId(),
+        new CrfParameters(true, otherVersion, false, false, false, SdvRequirement.ALL, List.of()), dm));
+    assertRefused("event.crf.allowedVersion.notOfCrf", () -> events.setSiteParameters(site.getId(), c.getId(),
+        new CrfParameters(true, v1, false, false, false, SdvRequirement.ALL, List.of(otherVersion)), dm));
+    assertEquals(Long.valueOf(v1), events.effectiveParameters(site.getId(), c.getId()).getDefaultVersionId());
+    assertTrue(events.effectiveParameters(site.getId(), c.getId()).isHideFromSites());
+  }
+
+  @Test
+  public void tellsWhereACrfIsUsed() {
+    Study s = newStudy();
+    StudyEventDefinition d = events.create(s.getId(), visit("Baseline", EventType.SCHEDULED, false), dm);
+    long crfId = aCrfWithTwoVersions().get(0).crfId();
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crfId, new CrfParameters(), dm);
+    List<CrfUse> uses = events.usesOfCrf(dm, crfId);
+    assertEquals(1, uses.size());
+    assertEquals(d.getName(), uses.get(0).eventName());
+    assertEquals(s.getName(), uses.get(0).studyName());
+    assertEquals(c.getId().longValue(), uses.get(0).eventDefinitionCrfId());
+    String stranger = accounts().user().userName();
+    assertTrue("a user without a role in the study does not see it", events.usesOfCrf(stranger, crfId).isEmpty());
   }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.ac.umin.libreclinica.app.LibreClinicaApplication;
 import jp.ac.umin.libreclinica.app.i18n.JapaneseBundleCompletenessTest;
+import jp.ac.umin.libreclinica.core.crf.template.RealisticCrfs;
 import org.jsoup.nodes.Element;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -96,6 +97,11 @@ public class JapaneseCrawlerTest {
       }
     }
     assertTrue("visited only " + visited, visited.size() >= 8);
+    for (String crfPage : List.of("/crfs", "/crfs/upload", "/crfs/\\d+", "/crfs/versions/\\d+",
+        "/crfs/versions/\\d+/status\\?action=remove", "/events/\\d+/crfs", "/events/\\d+/crfs/\\d+",
+        "/events/\\d+/crfs/\\d+/sites/\\d+")) {
+      assertTrue("not crawled: " + crfPage + " in " + visited, visited.stream().anyMatch(v -> v.matches(crfPage)));
+    }
     assertTrue(
         "English on Japanese pages (or errors):\n" + String.join("\n", problems), problems.isEmpty());
   }
@@ -126,6 +132,22 @@ public class JapaneseCrawlerTest {
         web.get(studyPath + "/events/new"),
         "main form",
         Map.of("name", "登録時", "type", "SCHEDULED"));
+    // a Japanese CRF, uploaded (preview, then commit) and attached to the event
+    byte[] crf = RealisticCrfs.japanese("巡回CRF", "第1版").xls();
+    WebSession.Page preview = web.upload(web.get("/crfs/upload"), "main form", "file", "巡回CRF.xls", crf);
+    assertTrue("no preview: " + preview.document().text(),
+        preview.document().select("form[action$=/crfs/upload/commit]").size() > 0);
+    WebSession.Page crfPage = web.submit(preview, "form[action$=/crfs/upload/commit]", Map.of());
+    assertTrue("CRF not saved: " + crfPage.path(), crfPage.path().matches("/crfs/\\d+"));
+    String crfId = crfPage.path().substring("/crfs/".length());
+    WebSession.Page eventCrfs = null;
+    for (Element a : web.get(studyPath).document().select("a[href~=/events/\\d+/crfs$]")) {
+      eventCrfs = web.get(a.attr("href"));
+    }
+    assertTrue("no CRF page for the event", eventCrfs != null && eventCrfs.status() == 200);
+    WebSession.Page attach = web.get(eventCrfs.path() + "/new?crfId=" + crfId);
+    WebSession.Page attached = web.submit(attach, "main form", Map.of("hideFromSites", "true"));
+    assertTrue("CRF not attached: " + attached.path(), attached.path().endsWith("/crfs"));
     WebSession.Page view = web.get(studyPath);
     Set<String> typed = new TreeSet<>();
     // data shown back to the user: OIDs and user names are codes, not English words

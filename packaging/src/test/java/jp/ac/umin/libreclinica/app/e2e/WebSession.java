@@ -67,6 +67,38 @@ final class WebSession {
     return follow(send(post), action, 0);
   }
 
+  /**
+   * Posts the form found by {@code formSelector} as multipart/form-data with its fields and one
+   * file, as a browser does for a file upload.
+   */
+  Page upload(Page page, String formSelector, String fileField, String fileName, byte[] content)
+      throws IOException, InterruptedException {
+    Element form = page.document().selectFirst(formSelector);
+    if (form == null) {
+      throw new AssertionError("no form " + formSelector + " on " + page.path());
+    }
+    String boundary = "----lc" + java.util.UUID.randomUUID().toString().replace("-", "");
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Element input : form.select("input[name]")) {
+      if (input.attr("type").equals("file")) {
+        continue;
+      }
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input.attr("name")
+          + "\"\r\n\r\n" + input.val() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String action = form.attr("action").isEmpty() ? page.path() : form.attr("action");
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(uri(action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    return follow(send(post), action, 0);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     return client.send(
