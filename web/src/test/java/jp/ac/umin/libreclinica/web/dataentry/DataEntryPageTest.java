@@ -60,7 +60,7 @@ public class DataEntryPageTest {
     Study study = studies.createStudy(Fixtures.aStudy(Fixtures.unique("DEP"), "pages"), dm);
     studies.changeStatus(study.getId(), StudyStatus.AVAILABLE, null, dm);
     CrfUploadOutcome vs =
-        crfs.commit(RealisticCrfs.vitalSigns("VS-" + UUID.randomUUID(), "v1").xlsx(), "vs.xlsx");
+        crfs.commit(RealisticCrfs.vitalSigns("VS-" + UUID.randomUUID(), "v1").xlsx(), "vs.xlsx", dm);
     eventCrf =
         entry.start(dm, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2), study.getId(), vs.crfVersionId());
   }
