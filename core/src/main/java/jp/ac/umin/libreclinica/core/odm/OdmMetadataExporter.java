@@ -49,7 +49,7 @@ public class OdmMetadataExporter {
   public void export(String actor, long studyOrSiteId, OdmExportOptions options, OutputStream out) {
     StudyDesign design = designs.design(actor, studyOrSiteId);
     try (OdmWriter w = OdmWriter.open(out)) {
-      startOdm(w, "Study-MetaD", "Study Metadata", options);
+      startOdm(w, "Study-Meta", "Study Metadata", options);
       writeStudies(w, design, options);
     }
   }
