@@ -89,4 +89,23 @@ public class ModuleBoundaryTest {
             BASE + ".core.entity..")
         .check(classes);
   }
+
+  /** DESIGN.md: only core.odm (and ws) use StAX or JAXB; the domain never takes an XML shape. */
+  @Test
+  public void onlyOdmAndWsUseStaxOrJaxb() {
+    String[] xmlApis = {"javax.xml.stream..", "jakarta.xml.bind..", "javax.xml.bind.."};
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(BASE + ".core.odm..", BASE + ".ws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(xmlApis)
+        .check(classes);
+    assertTrue(
+        "core.odm writes no StAX — the rule would match nothing",
+        classes.stream()
+            .filter(c -> c.getPackageName().startsWith(BASE + ".core.odm"))
+            .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("javax.xml.stream")));
+  }
 }

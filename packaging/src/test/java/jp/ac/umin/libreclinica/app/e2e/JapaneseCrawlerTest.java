@@ -42,9 +42,9 @@ public class JapaneseCrawlerTest {
   private static final String INITIAL = "Crawler-Initial-Pw-2026!";
   private static final String CHANGED = "Crawler-Changed-Pw-2026!";
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]*");
-  /** Links a crawler must not follow: they change state or leave the pages. */
+  /** Links a crawler must not follow: they change state, leave the pages or are files (ODM). */
   private static final Pattern SKIP =
-      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$");
+      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$|\\.xml(\\?.*)?$");
 
   @LocalServerPort private int port;
 
@@ -148,6 +148,10 @@ public class JapaneseCrawlerTest {
     WebSession.Page attach = web.get(eventCrfs.path() + "/new?crfId=" + crfId);
     WebSession.Page attached = web.submit(attach, "main form", Map.of("hideFromSites", "true"));
     assertTrue("CRF not attached: " + attached.path(), attached.path().endsWith("/crfs"));
+    // the whole design, as the crawler will reach it from the study page
+    WebSession.Page design = web.get(studyPath + "/design");
+    assertEquals(200, design.status());
+    assertTrue(design.document().text().contains("登録時"));
     WebSession.Page view = web.get(studyPath);
     Set<String> typed = new TreeSet<>();
     // data shown back to the user: OIDs and user names are codes, not English words

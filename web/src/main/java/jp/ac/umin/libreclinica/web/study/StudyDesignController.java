@@ -1,0 +1,61 @@
+package jp.ac.umin.libreclinica.web.study;
+
+import java.io.IOException;
+import java.security.Principal;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.ac.umin.libreclinica.core.design.StudyDesignService;
+import jp.ac.umin.libreclinica.core.odm.OdmExportOptions;
+import jp.ac.umin.libreclinica.core.odm.OdmMetadataExporter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The whole design of a study or site on one page (LibreClinica's "View Study") and its ODM 1.3
+ * metadata file. Both need the right to view the study or site.
+ */
+@Controller
+@RequestMapping("/studies/{id}")
+public class StudyDesignController {
+
+  private final StudyDesignService designs;
+  private final OdmMetadataExporter odm;
+
+  public StudyDesignController(StudyDesignService designs, OdmMetadataExporter odm) {
+    this.designs = designs;
+    this.odm = odm;
+  }
+
+  @GetMapping("/design")
+  public String design(@PathVariable long id, Principal user, Model model) {
+    model.addAttribute("design", designs.design(user.getName(), id));
+    return "study/design";
+  }
+
+  /**
+   * The ODM file, as an attachment named after the study OID. {@code strict=true} leaves out
+   * what the published OpenClinica schema does not declare; {@code extensions=false} gives
+   * plain ODM 1.3.
+   */
+  @GetMapping("/odm-metadata.xml")
+  public void odmMetadata(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "false") boolean strict,
+      @RequestParam(defaultValue = "true") boolean extensions,
+      Principal user,
+      HttpServletResponse response)
+      throws IOException {
+    // checks the right to view before anything is written; an OID is plain ASCII
+    String fileName = odm.fileName(user.getName(), id);
+    response.setContentType("application/xml;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(fileName).build().toString());
+    odm.export(user.getName(), id, new OdmExportOptions(extensions, strict || !extensions),
+        response.getOutputStream());
+  }
+}
