@@ -24,4 +24,24 @@ public record SubjectInput(
   public SubjectInput {
     groups = groups == null ? Map.of() : Map.copyOf(groups);
   }
+
+  public SubjectInput withSecondary(String value) {
+    return new SubjectInput(label, value, enrollmentDate, sex, dateOfBirth, personId, groups);
+  }
+
+  public SubjectInput withPersonId(String value) {
+    return new SubjectInput(label, secondaryLabel, enrollmentDate, sex, dateOfBirth, value, groups);
+  }
+
+  public SubjectInput withBirth(String value) {
+    return new SubjectInput(label, secondaryLabel, enrollmentDate, sex, value, personId, groups);
+  }
+
+  public SubjectInput withSex(Sex value) {
+    return new SubjectInput(label, secondaryLabel, enrollmentDate, value, dateOfBirth, personId, groups);
+  }
+
+  public SubjectInput withGroups(Map<Long, Long> value) {
+    return new SubjectInput(label, secondaryLabel, enrollmentDate, sex, dateOfBirth, personId, value);
+  }
 }
