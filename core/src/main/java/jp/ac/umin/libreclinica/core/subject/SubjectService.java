@@ -122,6 +122,28 @@ public class SubjectService {
   }
 
   /**
+   * Enrolls a subject from the page of a study or site ({@code scopeId}) at the chosen site
+   * ({@code siteId}; null for the scope itself). A site that is neither the scope nor one of its
+   * sites (a forged form field) is refused and nothing is stored.
+   */
+  @Transactional
+  public StudySubject add(
+      long scopeId,
+      Long siteId,
+      SubjectInput input,
+      String requestToken,
+      boolean confirmDuplicatePersonId,
+      String actor) {
+    if (siteId != null && siteId != scopeId) {
+      Study site = studies.get(siteId);
+      if (!site.isSite() || site.getParent().getId() != scopeId) {
+        throw SubjectException.onField("siteId", "subject.site.notOfStudy", site.getProtocolId());
+      }
+    }
+    return add(siteId == null ? scopeId : siteId, input, requestToken, confirmDuplicatePersonId, actor);
+  }
+
+  /**
    * Enrolls a subject at a study or one of its sites.
    *
    * @param requestToken the token of the form that sent the request: a second request with
