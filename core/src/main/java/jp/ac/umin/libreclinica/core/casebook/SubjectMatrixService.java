@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.account.AccountService;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.UserAccount;
 import jp.ac.umin.libreclinica.core.event.RecordStatus;
 import jp.ac.umin.libreclinica.core.event.StudyEvent;
 import jp.ac.umin.libreclinica.core.event.StudyEventDefinition;
@@ -46,12 +49,18 @@ public class SubjectMatrixService {
   private final StudyEventDefinitionRepository definitions;
   private final StudyEventRepository events;
   private final InputNormaliser normaliser;
+  private final AuthorizationService authorization;
+  private final AccountService accounts;
 
   public SubjectMatrixService(
       StudyService studies,
       StudyEventDefinitionRepository definitions,
       StudyEventRepository events,
-      InputNormaliser normaliser) {
+      InputNormaliser normaliser,
+      AuthorizationService authorization,
+      AccountService accounts) {
+    this.authorization = authorization;
+    this.accounts = accounts;
     this.studies = studies;
     this.definitions = definitions;
     this.events = events;
@@ -64,10 +73,12 @@ public class SubjectMatrixService {
    */
   public List<Study> scopes(String actor) {
     List<Study> result = new ArrayList<>();
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    boolean administrator = authorization.isPermitted(account, null, Permission.ADMINISTER_USERS);
     for (Study study : studies.listStudies(actor, PageRequest.of(0, 500)).getContent()) {
-      try {
-        result.add(studies.view(actor, study.getId()));
-      } catch (PermissionDeniedException siteUser) {
+      if (administrator || authorization.isPermitted(account, study.getId(), Permission.VIEW_STUDY)) {
+        result.add(study);
+      } else {
         result.addAll(studies.sitesOf(actor, study.getId()));
       }
     }
@@ -127,19 +138,20 @@ public class SubjectMatrixService {
     }
 
     String from = " from study_subject ss join study st on st.id = ss.study_id";
-    Query count = em.createNativeQuery("select count(*)" + from + where);
-    bind(count, params);
+    String countSql = "select count(*)" + from + where;
+    Query count = em.createNativeQuery(countSql);
+    bind(count, countSql, params);
     long total = ((Number) count.getSingleResult()).longValue();
 
-    Query page =
-        em.createNativeQuery(
-            "select ss.id, ss.label, ss.secondary_label, ss.study_id, st.protocol_id, st.name,"
-                + " ss.status, ss.enrollment_date"
-                + from + where
-                + " order by " + q.sort().column() + (q.descending() ? " desc nulls last" : " asc nulls last")
-                + ", ss.id" + (q.descending() ? " desc" : "")
-                + " limit :limit offset :offset");
-    bind(page, params);
+    String pageSql =
+        "select ss.id, ss.label, ss.secondary_label, ss.study_id, st.protocol_id, st.name,"
+            + " ss.status, ss.enrollment_date"
+            + from + where
+            + " order by " + q.sort().column() + (q.descending() ? " desc nulls last" : " asc nulls last")
+            + ", ss.id" + (q.descending() ? " desc" : "")
+            + " limit :limit offset :offset";
+    Query page = em.createNativeQuery(pageSql);
+    bind(page, pageSql, params);
     page.setParameter("limit", q.size());
     page.setParameter("offset", (long) q.page() * q.size());
     List<Object[]> rows = rows(page);
@@ -183,12 +195,9 @@ public class SubjectMatrixService {
 
   private List<SiteCount> siteCounts(
       Study scope, Study parent, String where, Map<String, Object> params) {
-    Query q =
-        em.createNativeQuery(
-            "select ss.study_id, count(*) from study_subject ss" + where + " group by ss.study_id");
-    Map<String, Object> p = new HashMap<>(params);
-    p.remove("site");
-    bind(q, p);
+    String sql = "select ss.study_id, count(*) from study_subject ss" + where + " group by ss.study_id";
+    Query q = em.createNativeQuery(sql);
+    bind(q, sql, params);
     Map<Long, Long> counted = new HashMap<>();
     for (Object[] r : rows(q)) {
       counted.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
@@ -207,10 +216,10 @@ public class SubjectMatrixService {
     return List.copyOf(result.values());
   }
 
-  private static void bind(Query query, Map<String, Object> params) {
-    String sql = query.unwrap(org.hibernate.query.Query.class).getQueryString();
+  /** Sets the parameters the statement names (":d1" is not taken for ":d10"). */
+  private static void bind(Query query, String sql, Map<String, Object> params) {
     params.forEach((k, v) -> {
-      if (sql.contains(":" + k)) {
+      if (java.util.regex.Pattern.compile(":" + k + "(?![A-Za-z0-9_])").matcher(sql).find()) {
         query.setParameter(k, v);
       }
     });
