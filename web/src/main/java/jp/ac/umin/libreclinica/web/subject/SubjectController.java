@@ -121,6 +121,13 @@ public class SubjectController {
     model.addAttribute("eventFilters", eventFilters);
     model.addAttribute("subjectStatuses", SubjectStatus.values());
     model.addAttribute("eventStatuses", SubjectEventStatus.values());
+    // resolved once per page, not once per cell: a page has up to 50 x (number of events) cells
+    Map<String, String> statusNames = new HashMap<>();
+    for (SubjectEventStatus s : SubjectEventStatus.values()) {
+      statusNames.put(s.name(), text(s.messageKey()));
+    }
+    model.addAttribute("statusNames", statusNames);
+    model.addAttribute("autoRemovedName", text("subject.record.AUTO_REMOVED"));
     model.addAttribute("groupClasses", groupClasses.list(m.parent().getId()));
     return "subject/matrix";
   }
