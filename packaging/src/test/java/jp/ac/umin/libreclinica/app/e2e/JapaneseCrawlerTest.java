@@ -106,7 +106,7 @@ public class JapaneseCrawlerTest {
         "English on Japanese pages (or errors):\n" + String.join("\n", problems), problems.isEmpty());
   }
 
-  /** Creates a study with a site and an event the way a data manager would, in Japanese. */
+  /** Creates a study with a site and an event, opens it, adds a subject and schedules its event, the way a data manager would, in Japanese. */
   private static Set<String> seedStudy(WebSession web) throws Exception {
     WebSession.Page form = web.get("/studies/new");
     WebSession.Page study =
@@ -152,6 +152,31 @@ public class JapaneseCrawlerTest {
     WebSession.Page design = web.get(studyPath + "/design");
     assertEquals(200, design.status());
     assertTrue(design.document().text().contains("登録時"));
+    // open the study, add a subject (typed full-width, dates in Japanese era) and schedule an event
+    web.submit(web.get(studyPath + "/status?target=available"), "main form", Map.of("reason", "開始"));
+    String studyId = studyPath.substring("/studies/".length());
+    WebSession.Page subject =
+        web.submit(
+            web.get(studyPath + "/subjects/new"),
+            "main form",
+            Map.of(
+                "label", "ＪＰ－００１",
+                "siteId", studyId,
+                "enrollmentDate", "令和8年4月2日",
+                "sex", "FEMALE",
+                "dateOfBirth", "昭和45年5月6日"));
+    assertTrue("subject not added: " + subject.path(), subject.path().matches("/subjects/\\d+"));
+    assertTrue("full-width subject ID stored half-width", subject.document().text().contains("JP-001"));
+    WebSession.Page schedule = web.get(subject.path() + "/events/new");
+    Element definition = schedule.document().selectFirst("select[name=definitionId] option");
+    assertTrue("no event to schedule", definition != null);
+    WebSession.Page scheduled =
+        web.submit(
+            schedule,
+            "main form",
+            Map.of("definitionId", definition.val(), "startDate", "令和8年4月7日", "startTime", "１０：３０",
+                "location", "外来"));
+    assertTrue("event not scheduled: " + scheduled.path(), scheduled.path().equals(subject.path()));
     WebSession.Page view = web.get(studyPath);
     Set<String> typed = new TreeSet<>();
     // data shown back to the user: OIDs and user names are codes, not English words
@@ -162,6 +187,8 @@ public class JapaneseCrawlerTest {
     }
     // the first administrator as the application creates it
     typed.addAll(List.of("admin@localhost.invalid", "admin", "System", "Administrator", "system"));
+    // the subject added above: its ID and OID are codes
+    typed.addAll(List.of("SS_JP001", "JP-001"));
     return typed;
   }
 
