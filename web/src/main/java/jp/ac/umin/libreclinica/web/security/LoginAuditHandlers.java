@@ -63,7 +63,11 @@ final class LoginAuditHandlers {
       String reason =
           exception instanceof LockedException
               ? "locked"
-              : exception instanceof DisabledException ? "removed" : "bad-credentials";
+              : exception instanceof DisabledException
+                  ? "removed"
+                  : exception.getCause() instanceof LocalSignInRefusedException
+                      ? "local-not-allowed"
+                      : "bad-credentials";
       accounts.recordLoginFailure(request.getParameter("username"), reason);
       super.onAuthenticationFailure(request, response, exception);
     }
