@@ -25,6 +25,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
   private final boolean enabled;
   /** {@code local}, or the external way (e.g. {@code sso:umin}) the user came through. */
   private final String signInMethod;
+  private transient boolean localRefused;
 
   public AccountPrincipal(
       long accountId, String username, String password, String authority, boolean locked, boolean enabled) {
@@ -58,8 +59,24 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
   }
 
   static AccountPrincipal of(LoginAccount a) {
-    return new AccountPrincipal(
-        a.id(), a.userName(), a.passwordHash(), a.userType().authority(), a.locked(), a.available());
+    return of(a, true);
+  }
+
+  /**
+   * A local sign-in; when a sign-on extension refuses the password way for this account, the
+   * principal says "expired", which Spring Security checks before the password, like a lock.
+   */
+  static AccountPrincipal of(LoginAccount a, boolean localAllowed) {
+    AccountPrincipal p =
+        new AccountPrincipal(
+            a.id(), a.userName(), a.passwordHash(), a.userType().authority(), a.locked(), a.available());
+    p.localRefused = !localAllowed;
+    return p;
+  }
+
+  @Override
+  public boolean isAccountNonExpired() {
+    return !localRefused;
   }
 
   /** {@link #LOCAL}, or the external way the user signed in (e.g. {@code sso:umin}). */

@@ -1,9 +1,7 @@
 package jp.ac.umin.libreclinica.web.security;
 
-import java.util.List;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,14 +25,10 @@ public class AccountUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    List<SignOnExtension> all = extensions.orderedStream().toList();
-    if (all.stream().anyMatch(e -> !e.allowsLocalSignIn(username))) {
-      // Spring Security wraps anything but UsernameNotFoundException in this one.
-      throw new InternalAuthenticationServiceException("local sign-in refused", new LocalSignInRefusedException());
-    }
+    boolean localAllowed = extensions.orderedStream().allMatch(e -> e.allowsLocalSignIn(username));
     return accounts
         .findForLogin(username)
-        .map(AccountPrincipal::of)
+        .map(a -> AccountPrincipal.of(a, localAllowed))
         // Never shown: Spring Security turns it into the same "bad credentials" as a wrong password.
         .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
   }

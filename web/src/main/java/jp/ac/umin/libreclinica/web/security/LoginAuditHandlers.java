@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import jp.ac.umin.libreclinica.core.account.SignInState;
+import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -65,7 +66,8 @@ final class LoginAuditHandlers {
               ? "locked"
               : exception instanceof DisabledException
                   ? "removed"
-                  : exception.getCause() instanceof LocalSignInRefusedException
+                  : exception instanceof AccountExpiredException
+                      // what AccountPrincipal says when a sign-on extension refuses the password way
                       ? "local-not-allowed"
                       : "bad-credentials";
       accounts.recordLoginFailure(request.getParameter("username"), reason);
