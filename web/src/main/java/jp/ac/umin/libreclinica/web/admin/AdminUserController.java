@@ -2,6 +2,7 @@ package jp.ac.umin.libreclinica.web.admin;
 
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.List;
 import jp.ac.umin.libreclinica.core.account.AccountException;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import jp.ac.umin.libreclinica.core.account.AccountStatusFilter;
@@ -10,6 +11,7 @@ import jp.ac.umin.libreclinica.core.account.CreatedAccount;
 import jp.ac.umin.libreclinica.core.account.RoleAssignmentService;
 import jp.ac.umin.libreclinica.core.account.UserAccount;
 import jp.ac.umin.libreclinica.web.account.FormErrors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -39,9 +41,14 @@ public class AdminUserController {
   private final AccountService accounts;
   private final RoleAssignmentService roles;
   private final MessageSource messages;
+  private final ObjectProvider<AccountPageSection> sections;
 
   public AdminUserController(
-      AccountService accounts, RoleAssignmentService roles, MessageSource messages) {
+      AccountService accounts,
+      RoleAssignmentService roles,
+      MessageSource messages,
+      ObjectProvider<AccountPageSection> sections) {
+    this.sections = sections;
     this.accounts = accounts;
     this.roles = roles;
     this.messages = messages;
@@ -96,6 +103,11 @@ public class AdminUserController {
     model.addAttribute("mayManage", accounts.mayManage(principal.getName(), account));
     model.addAttribute("self", account.getUserName().equalsIgnoreCase(principal.getName()));
     model.addAttribute("roles", roles.rolesOf(id));
+    List<AccountPageSection> shown = sections.orderedStream().toList();
+    for (AccountPageSection section : shown) {
+      section.addTo(model, principal.getName(), account);
+    }
+    model.addAttribute("accountSections", shown);
     return "admin/users/view";
   }
 

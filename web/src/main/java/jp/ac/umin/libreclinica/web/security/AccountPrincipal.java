@@ -23,9 +23,24 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
   private final List<SimpleGrantedAuthority> authorities;
   private final boolean locked;
   private final boolean enabled;
+  /** {@code local}, or the external way (e.g. {@code sso:umin}) the user came through. */
+  private final String signInMethod;
+  private transient boolean localRefused;
 
   public AccountPrincipal(
       long accountId, String username, String password, String authority, boolean locked, boolean enabled) {
+    this(accountId, username, password, authority, locked, enabled, LOCAL);
+  }
+
+  private AccountPrincipal(
+      long accountId,
+      String username,
+      String password,
+      String authority,
+      boolean locked,
+      boolean enabled,
+      String signInMethod) {
+    this.signInMethod = signInMethod;
     this.accountId = accountId;
     this.username = username;
     this.password = password;
@@ -34,9 +49,44 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     this.enabled = enabled;
   }
 
-  static AccountPrincipal of(LoginAccount a) {
+  /** The sign-in method of a local password sign-in. */
+  public static final String LOCAL = "local";
+
+  /** A user who signed in through an external provider: no password is held. */
+  public static AccountPrincipal external(LoginAccount a, String method) {
     return new AccountPrincipal(
-        a.id(), a.userName(), a.passwordHash(), a.userType().authority(), a.locked(), a.available());
+        a.id(), a.userName(), null, a.userType().authority(), a.locked(), a.available(), method);
+  }
+
+  static AccountPrincipal of(LoginAccount a) {
+    return of(a, true);
+  }
+
+  /**
+   * A local sign-in; when a sign-on extension refuses the password way for this account, the
+   * principal says "expired", which Spring Security checks before the password, like a lock.
+   */
+  static AccountPrincipal of(LoginAccount a, boolean localAllowed) {
+    AccountPrincipal p =
+        new AccountPrincipal(
+            a.id(), a.userName(), a.passwordHash(), a.userType().authority(), a.locked(), a.available());
+    p.localRefused = !localAllowed;
+    return p;
+  }
+
+  @Override
+  public boolean isAccountNonExpired() {
+    return !localRefused;
+  }
+
+  /** {@link #LOCAL}, or the external way the user signed in (e.g. {@code sso:umin}). */
+  public String getSignInMethod() {
+    return signInMethod == null ? LOCAL : signInMethod;
+  }
+
+  /** Whether the user signed in through an external provider rather than with a password. */
+  public boolean isExternal() {
+    return !LOCAL.equals(getSignInMethod());
   }
 
   public long getAccountId() {

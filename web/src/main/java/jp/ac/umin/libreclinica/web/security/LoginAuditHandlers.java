@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import jp.ac.umin.libreclinica.core.account.SignInState;
+import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -63,7 +64,12 @@ final class LoginAuditHandlers {
       String reason =
           exception instanceof LockedException
               ? "locked"
-              : exception instanceof DisabledException ? "removed" : "bad-credentials";
+              : exception instanceof DisabledException
+                  ? "removed"
+                  : exception instanceof AccountExpiredException
+                      // what AccountPrincipal says when a sign-on extension refuses the password way
+                      ? "local-not-allowed"
+                      : "bad-credentials";
       accounts.recordLoginFailure(request.getParameter("username"), reason);
       super.onAuthenticationFailure(request, response, exception);
     }

@@ -49,7 +49,8 @@ final class PasswordChangeFilter extends OncePerRequestFilter {
         response.sendRedirect(request.getContextPath() + "/login?error");
       }
       case PASSWORD_CHANGE_REQUIRED -> {
-        if (ALLOWED_DURING_CHANGE.contains(path)) {
+        // Who signed in at an identity provider used no password here: nothing to change.
+        if (principal.isExternal() || ALLOWED_DURING_CHANGE.contains(path)) {
           chain.doFilter(request, response);
         } else {
           response.sendRedirect(request.getContextPath() + LoginAuditHandlers.CHANGE_PASSWORD_PATH);

@@ -1,6 +1,8 @@
 package jp.ac.umin.libreclinica.web.security;
 
+import java.util.List;
 import jp.ac.umin.libreclinica.core.account.AccountService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -13,15 +15,23 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Security of the pages: form login against local accounts (audited, with lockout and forced
  * password change), CSRF, security headers. Passwords are checked with the delegating
  * encoder defined in core; the user details come from {@link AccountUserDetailsService}.
+ * Every {@link SignOnExtension} bean adds its public paths and filters (single sign-on).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain pageSecurity(HttpSecurity http, AccountService accounts) throws Exception {
+  SecurityFilterChain pageSecurity(
+      HttpSecurity http, AccountService accounts, ObjectProvider<SignOnExtension> extensionBeans)
+      throws Exception {
+    List<SignOnExtension> extensions = extensionBeans.orderedStream().toList();
+    String[] extensionPaths =
+        extensions.stream().flatMap(e -> e.publicPaths().stream()).distinct().toArray(String[]::new);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers(extensionPaths)
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
@@ -40,7 +50,7 @@ public class SecurityConfiguration {
                 logout
                     .logoutUrl("/logout")
                     .addLogoutHandler(new LoginAuditHandlers.Logout(accounts))
-                    .logoutSuccessUrl("/login?logout"))
+                    .logoutSuccessHandler(new ExtensionLogoutSuccessHandler(extensions)))
         .addFilterBefore(new PasswordChangeFilter(accounts), AuthorizationFilter.class)
         .csrf(Customizer.withDefaults())
         .headers(
@@ -53,6 +63,9 @@ public class SecurityConfiguration {
                                     + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                     .referrerPolicy(
                         ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    for (SignOnExtension extension : extensions) {
+      extension.configure(http);
+    }
     return http.build();
   }
 }
