@@ -1,6 +1,7 @@
 package jp.ac.umin.libreclinica.web.security;
 
 import jp.ac.umin.libreclinica.core.account.AccountService;
+import jp.ac.umin.libreclinica.core.study.ActiveStudyService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -18,7 +19,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain pageSecurity(HttpSecurity http, AccountService accounts) throws Exception {
+  SecurityFilterChain pageSecurity(
+      HttpSecurity http, AccountService accounts, ActiveStudyService activeStudies)
+      throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
@@ -32,7 +35,7 @@ public class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .successHandler(new LoginAuditHandlers.Success(accounts))
+                    .successHandler(new LoginAuditHandlers.Success(accounts, activeStudies))
                     .failureHandler(new LoginAuditHandlers.Failure(accounts))
                     .permitAll())
         .logout(
