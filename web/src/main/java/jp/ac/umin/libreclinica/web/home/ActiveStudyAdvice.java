@@ -8,6 +8,7 @@ import jp.ac.umin.libreclinica.core.study.Workplace;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -43,7 +44,10 @@ public class ActiveStudyAdvice {
 
   @SuppressWarnings("unchecked")
   private Optional<Workplace> lookup(Principal user, WebRequest request) {
-    if (user == null) {
+    // JSON answers of the API have no frame
+    if (user == null
+        || (request instanceof ServletWebRequest web
+            && web.getRequest().getRequestURI().startsWith(web.getRequest().getContextPath() + "/api/"))) {
       return Optional.empty();
     }
     Object cached = request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST);

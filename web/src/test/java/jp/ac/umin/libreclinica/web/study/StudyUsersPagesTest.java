@@ -339,4 +339,27 @@ public class StudyUsersPagesTest {
         .andExpect(content().string(containsString("You have no role in any study yet.")));
     assertFalse(studies.mayView(nobody.userName(), study.getId()));
   }
+
+  /** Smoke step 7 then 2: an administrator gives a CRC a site; the CRC signs in and is there. */
+  @Test
+  public void aCrcAssignedByAnAdministratorSignsInAndStartsInTheirSite() throws Exception {
+    TestAccount crc = fixtures.user();
+    mvc.perform(post("/studies/" + study.getId() + "/users")
+            .with(user(admin).roles("BUSINESS_ADMIN"))
+            .with(csrf())
+            .param("userName", crc.userName())
+            .param("target", siteA.getId().toString())
+            .param("role", "CLINICAL_RESEARCH_COORDINATOR"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+            .formLogin("/login").user(crc.userName()).password(crc.password()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
+            .authenticated().withUsername(crc.userName()));
+    assertEquals(siteA.getId(), accounts.findById(crc.id()).orElseThrow().getActiveStudyId());
+    mvc.perform(get("/").with(as(crc)))
+        .andExpect(content().string(containsString(siteA.getName())))
+        .andExpect(content().string(containsString("(Clinical Research Coordinator)")))
+        .andExpect(content().string(not(containsString(siteB.getName()))));
+  }
 }
