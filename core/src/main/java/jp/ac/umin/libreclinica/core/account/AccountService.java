@@ -126,6 +126,11 @@ public class AccountService {
     return userName == null ? Optional.empty() : accounts.findByUserName(userName);
   }
 
+  /** These accounts, unchecked: for other services that show who holds a role. */
+  public List<UserAccount> byIds(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : accounts.findAllById(ids);
+  }
+
   /** What sign-in needs, looked up case-insensitively. */
   public Optional<LoginAccount> findForLogin(String userName) {
     return findByUserName(userName)
@@ -343,6 +348,26 @@ public class AccountService {
     Map<String, String> before = account.auditedFields();
     account.changePreferredLocale(locale);
     auditChange("account.locale.change", account, before, account.getUserName());
+  }
+
+  /**
+   * Remembers the study or site the holder works in (null: none), audited. Whether the holder
+   * may work there is the study feature's check ({@code core.study.ActiveStudyService}), which
+   * is the only caller.
+   */
+  @Transactional
+  public void changeActiveStudy(String userName, Long studyId) {
+    UserAccount account = byName(userName);
+    Long before = account.getActiveStudyId();
+    if (Objects.equals(before, studyId)) {
+      return;
+    }
+    accounts.changeActiveStudy(account.getId(), studyId);
+    audit.record(
+        event("account.activeStudy", account, account.getUserName())
+            .withStudyId(studyId)
+            .withOldValue(before == null ? null : "activeStudyId=" + before)
+            .withNewValue(studyId == null ? null : "activeStudyId=" + studyId));
   }
 
   // ---------------------------------------------------------------- sign-in bookkeeping

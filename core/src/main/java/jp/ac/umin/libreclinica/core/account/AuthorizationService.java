@@ -88,13 +88,21 @@ public class AuthorizationService {
     return result;
   }
 
+  // A site-level role at a removed site grants nothing (upstream defect OC-2165); study-level
+  // roles stay so that the study's managers can still see and restore the site.
   private List<RolePolicy.Assignment> assignments(UserAccount account) {
+    StudyHierarchy tree = tree();
     return roles.findByAccountIdAndStatus(account.getId(), AccountStatus.AVAILABLE).stream()
+        .filter(r -> r.getRoleLevel() != RoleLevel.SITE || !tree.isRemoved(r.getStudyId()))
         .map(r -> new RolePolicy.Assignment(r.getRole(), r.getStudyId()))
         .toList();
   }
 
   private Optional<Long> parentOf(long studyId) {
-    return hierarchy.getIfAvailable(() -> StudyHierarchy.FLAT).parentStudyOf(studyId);
+    return tree().parentStudyOf(studyId);
+  }
+
+  private StudyHierarchy tree() {
+    return hierarchy.getIfAvailable(() -> StudyHierarchy.FLAT);
   }
 }

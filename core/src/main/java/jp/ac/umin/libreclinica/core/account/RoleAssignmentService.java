@@ -1,18 +1,27 @@
 package jp.ac.umin.libreclinica.core.account;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives accounts roles at studies and sites, changes and removes them (never deletes), audited.
- * System administrators may do this anywhere; others need {@link Permission#ASSIGN_STUDY_ROLES}
- * at the study or site concerned, and may not change their own role.
+ * Gives accounts roles at studies and sites, changes, removes (never deletes) and restores them,
+ * audited. System administrators may do this anywhere; others need {@link
+ * Permission#ASSIGN_STUDY_ROLES} at the study or site concerned, and may not change their own
+ * role. A study-level role is held at a study, a site-level role at a site; nobody is given a
+ * role at a removed study or site.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,21 +33,70 @@ public class RoleAssignmentService {
   private final StudyUserRoleRepository roles;
   private final AuthorizationService authorization;
   private final AuditService audit;
+  private final ObjectProvider<StudyHierarchy> hierarchy;
+
+  /** Most accounts a user-name search returns. */
+  public static final int MAX_CANDIDATES = 20;
 
   public RoleAssignmentService(
       UserAccountRepository accounts,
       StudyUserRoleRepository roles,
       AuthorizationService authorization,
-      AuditService audit) {
+      AuditService audit,
+      ObjectProvider<StudyHierarchy> hierarchy) {
     this.accounts = accounts;
     this.roles = roles;
     this.authorization = authorization;
     this.audit = audit;
+    this.hierarchy = hierarchy;
   }
 
   /** All role assignments of an account, live and removed, oldest first. */
   public List<StudyUserRole> rolesOf(long accountId) {
     return roles.findByAccountIdOrderByIdAsc(accountId);
+  }
+
+  /** The live role assignments of an account, oldest first. */
+  public List<StudyUserRole> liveRolesOf(long accountId) {
+    return roles.findByAccountIdAndStatusOrderByIdAsc(accountId, AccountStatus.AVAILABLE);
+  }
+
+  /**
+   * Role assignments, live and removed, at any of these studies and sites, unchecked: for the
+   * study feature, which checks the caller itself.
+   */
+  public Page<StudyUserRole> rolesAt(Collection<Long> studyIds, Pageable page) {
+    if (studyIds.isEmpty()) {
+      return Page.empty(page);
+    }
+    return roles.findByStudyIdIn(studyIds, page);
+  }
+
+  /** One role assignment, unchecked. */
+  public StudyUserRole get(long roleId) {
+    return load(roleId);
+  }
+
+  /** Whether {@code actor} may give roles at this study or site (for showing the pages). */
+  public boolean mayAssign(String actor, long studyId) {
+    UserAccount by = accounts.findByUserName(actor).orElse(null);
+    return authorization.isPermitted(by, null, Permission.ADMINISTER_USERS)
+        || authorization.isPermitted(by, studyId, Permission.ASSIGN_STUDY_ROLES);
+  }
+
+  /**
+   * Available accounts whose user name or name contains {@code query} (case-insensitive), for
+   * someone who may assign roles at {@code studyId} to pick from; at most {@link
+   * #MAX_CANDIDATES}, by user name.
+   */
+  public List<UserAccount> candidates(String actor, long studyId, String query) {
+    requireMayAssign(actor, studyId);
+    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return accounts.searchAvailable(like, PageRequest.of(0, MAX_CANDIDATES, Sort.by("userName")));
   }
 
   @Transactional
@@ -51,6 +109,7 @@ public class RoleAssignmentService {
       throw new AccountException("role.accountRemoved");
     }
     requireNotOwn(by, target);
+    requireFits(role, studyId);
     if (roles.existsByAccountIdAndStudyIdAndStatus(accountId, studyId, AccountStatus.AVAILABLE)) {
       throw new AccountException("role.duplicate");
     }
@@ -77,6 +136,7 @@ public class RoleAssignmentService {
     UserAccount target = accounts.findById(assignment.getAccountId()).orElseThrow();
     requireNotOwn(by, target);
     Role old = assignment.getRole();
+    requireFits(newRole, assignment.getStudyId());
     if (old == newRole) {
       return assignment;
     }
@@ -111,6 +171,57 @@ public class RoleAssignmentService {
             .withNewValue("status=REMOVED")
             .withReason(assignment.getRemovalReason()));
     return assignment;
+  }
+
+  /**
+   * Gives a removed role back, unless the account holds another live role there meanwhile or the
+   * study or site is removed. Audited as {@code role.restore}.
+   */
+  @Transactional
+  public StudyUserRole restore(String actor, long roleId) {
+    StudyUserRole assignment = load(roleId);
+    UserAccount by = requireMayAssign(actor, assignment.getStudyId());
+    UserAccount target = accounts.findById(assignment.getAccountId()).orElseThrow();
+    requireNotOwn(by, target);
+    if (assignment.isAvailable()) {
+      throw new AccountException("role.notRemoved");
+    }
+    if (!target.isAvailable()) {
+      throw new AccountException("role.accountRemoved");
+    }
+    requireFits(assignment.getRole(), assignment.getStudyId());
+    if (roles.existsByAccountIdAndStudyIdAndStatus(
+        assignment.getAccountId(), assignment.getStudyId(), AccountStatus.AVAILABLE)) {
+      throw new AccountException("role.duplicate");
+    }
+    String reason = assignment.getRemovalReason();
+    assignment.restore(by.getUserName(), Instant.now());
+    try {
+      roles.flush();
+    } catch (DataIntegrityViolationException e) {
+      throw new AccountException("role.duplicate");
+    }
+    audit.record(
+        AuditEvent.of("role.restore", ENTITY, assignment.getId())
+            .withActor(by.getUserName())
+            .withStudyId(assignment.getStudyId())
+            .withOldValue("status=REMOVED\nremovalReason=" + reason)
+            .withNewValue(describe(target, assignment.getStudyId(), assignment.getRole())));
+    return assignment;
+  }
+
+  // A study-level role belongs at a study, a site-level one at a site; a removed study or site
+  // takes no roles (upstream defect OC-2165).
+  private void requireFits(Role role, long studyId) {
+    StudyHierarchy tree = hierarchy.getIfAvailable(() -> StudyHierarchy.FLAT);
+    boolean site = tree.parentStudyOf(studyId).isPresent();
+    if (site != (role.level() == RoleLevel.SITE)) {
+      throw AccountException.onField(
+          "role", site ? "role.level.siteOnly" : "role.level.studyOnly");
+    }
+    if (tree.isRemoved(studyId)) {
+      throw new AccountException("role.studyRemoved");
+    }
   }
 
   private UserAccount requireMayAssign(String actor, long studyId) {

@@ -14,4 +14,12 @@ public interface StudyHierarchy {
 
   /** The parent study of a site, or empty when {@code studyId} is a (parent) study. */
   Optional<Long> parentStudyOf(long studyId);
+
+  /**
+   * Whether the study or site, or the parent study of the site, is removed: nobody may be given
+   * a role there, and site-level roles held there grant nothing (upstream defect OC-2165).
+   */
+  default boolean isRemoved(long studyId) {
+    return false;
+  }
 }

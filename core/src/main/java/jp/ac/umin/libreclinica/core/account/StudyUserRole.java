@@ -91,6 +91,15 @@ public class StudyUserRole {
     touch(actor, now);
   }
 
+  void restore(String actor, Instant now) {
+    if (isAvailable()) {
+      throw new AccountException("role.notRemoved");
+    }
+    status = AccountStatus.AVAILABLE;
+    removalReason = null;
+    touch(actor, now);
+  }
+
   private void touch(String actor, Instant now) {
     this.updatedBy = actor;
     this.updatedAt = now;
@@ -133,6 +142,14 @@ public class StudyUserRole {
 
   public String getRemovalReason() {
     return removalReason;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public String getUpdatedBy() {
+    return updatedBy;
   }
 
   public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package jp.ac.umin.libreclinica.core.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,10 +21,23 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
   Page<UserAccount> findByStatus(AccountStatus status, Pageable pageable);
 
+  /** Available accounts whose user name or name matches a lower-case LIKE pattern (escape: backslash). */
+  @Query(
+      "select a from UserAccount a where a.status = jp.ac.umin.libreclinica.core.account.AccountStatus.AVAILABLE"
+          + " and (lower(a.userName) like :pattern escape '\\'"
+          + " or lower(concat(a.firstName, ' ', a.lastName)) like :pattern escape '\\'"
+          + " or lower(concat(a.lastName, ' ', a.firstName)) like :pattern escape '\\')")
+  List<UserAccount> searchAvailable(@Param("pattern") String pattern, Pageable pageable);
+
   Page<UserAccount> findByStatusAndLocked(AccountStatus status, boolean locked, Pageable pageable);
 
   // Bulk updates leave @Version alone on purpose: a failed sign-in must not make an
   // administrator's open edit form stale, and concurrent attempts must all be counted.
+  // Like the sign-in counters, choosing a study is not an edit of the account: no @Version bump.
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update UserAccount a set a.activeStudyId = :studyId where a.id = :id")
+  int changeActiveStudy(@Param("id") long id, @Param("studyId") Long studyId);
+
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update UserAccount a set a.failedLoginCount = a.failedLoginCount + 1 where a.id = :id")
   int incrementFailedLogins(@Param("id") long id);

@@ -15,6 +15,14 @@ public interface StudyRepository extends JpaRepository<Study, Long> {
 
   List<Study> findByParentOrderByName(Study parent);
 
+  /** Every study and site with its parent loaded. */
+  @Query("select s from Study s left join fetch s.parent")
+  List<Study> findAllWithParents();
+
+  /** These studies and sites with their parents loaded. */
+  @Query("select s from Study s left join fetch s.parent where s.id in ?1")
+  List<Study> findWithParents(java.util.Collection<Long> ids);
+
   Optional<Study> findByOid(String oid);
 
   @Query("select count(s) > 0 from Study s where lower(s.protocolId) = lower(?1)")

@@ -69,6 +69,34 @@ public class StudyService {
     return study;
   }
 
+  /** The study or site with this OID, if the user may see it. */
+  public Study viewByOid(String actor, String oid) {
+    Study study =
+        studies
+            .findByOid(oid == null ? "" : oid.strip())
+            .orElseThrow(() -> new StudyException("study.oid.notFound", oid));
+    return view(actor, study.getId());
+  }
+
+  /** Whether the user may see this study or site (for showing links). */
+  public boolean mayView(String actor, long id) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    return isAdministrator(account)
+        || authorization.isPermitted(account, id, Permission.VIEW_STUDY);
+  }
+
+  /** Whether the user may change the design of this study or site (for showing links). */
+  public boolean mayBuild(String actor, long id) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    return authorization.isPermitted(account, id, Permission.BUILD_STUDY);
+  }
+
+  /** Whether the user may create studies (for showing the link). */
+  public boolean mayCreate(String actor) {
+    UserAccount account = accounts.findByUserName(actor).orElse(null);
+    return authorization.isPermitted(account, null, Permission.CREATE_STUDY);
+  }
+
   /** The sites of a study that the user may see (a site user sees only their own). */
   public List<Study> sitesOf(String actor, long studyId) {
     UserAccount account = accounts.findByUserName(actor).orElse(null);
@@ -86,13 +114,6 @@ public class StudyService {
   /** Refuses unless the user may build (change the design of) this study or site. */
   public void requireBuilder(String actor, long studyOrSiteId) {
     authorization.require(actor, studyOrSiteId, Permission.BUILD_STUDY);
-  }
-
-  /** Whether the user may see the study or site (administrators see every one). */
-  public boolean mayView(String actor, long studyId) {
-    UserAccount account = accounts.findByUserName(actor).orElse(null);
-    return isAdministrator(account)
-        || authorization.isPermitted(account, studyId, Permission.VIEW_STUDY);
   }
 
   private void requireVisible(String actor, Study study) {

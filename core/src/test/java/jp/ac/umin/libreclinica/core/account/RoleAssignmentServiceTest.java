@@ -156,4 +156,88 @@ public class RoleAssignmentServiceTest extends AccountIntegrationTestBase {
         () -> roles.assign(monitor.userName(), other.id(), study, Role.DATA_MANAGER));
     assertEquals(List.of(), roles.rolesOf(other.id()));
   }
+
+  @Test
+  public void aRemovedRoleIsRestoredAudited() {
+    TestAccount admin = fixtures.businessAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    StudyUserRole r = roles.assign(admin.userName(), user.id(), study, Role.STUDY_MONITOR);
+    roles.remove(admin.userName(), r.getId(), "on leave");
+    assertThrows(AccountException.class, () -> roles.change(admin.userName(), r.getId(), Role.DATA_MANAGER));
+    roles.restore(admin.userName(), r.getId());
+    AuditEvent e = lastRecorded();
+    assertEquals("role.restore", e.action());
+    assertTrue(e.oldValue().contains("removalReason=on leave"));
+    assertTrue(authorization.isPermitted(reload(user.id()), study, Permission.VIEW_STUDY));
+    AccountException again =
+        assertThrows(AccountException.class, () -> roles.restore(admin.userName(), r.getId()));
+    assertEquals("role.notRemoved", again.messageKey());
+  }
+
+  @Test
+  public void aRoleIsNotRestoredOverAnotherLiveRoleThere() {
+    TestAccount admin = fixtures.businessAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    StudyUserRole first = roles.assign(admin.userName(), user.id(), study, Role.STUDY_MONITOR);
+    roles.remove(admin.userName(), first.getId(), "replaced");
+    roles.assign(admin.userName(), user.id(), study, Role.DATA_ENTRY_PERSON);
+    AccountException e =
+        assertThrows(AccountException.class, () -> roles.restore(admin.userName(), first.getId()));
+    assertEquals("role.duplicate", e.messageKey());
+  }
+
+  @Test
+  public void aRoleMustFitTheLevelOfWhereItIsGiven() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    long site = study + 1;
+    org.mockito.Mockito.when(hierarchy.parentStudyOf(site)).thenReturn(Optional.of(study));
+    AccountException atSite =
+        assertThrows(AccountException.class, () -> roles.assign(admin.userName(), user.id(), site, Role.DATA_MANAGER));
+    assertEquals("role.level.siteOnly", atSite.messageKey());
+    assertEquals("role", atSite.field());
+    AccountException atStudy =
+        assertThrows(AccountException.class,
+            () -> roles.assign(admin.userName(), user.id(), study, Role.CLINICAL_RESEARCH_COORDINATOR));
+    assertEquals("role.level.studyOnly", atStudy.messageKey());
+    StudyUserRole crc = roles.assign(admin.userName(), user.id(), site, Role.CLINICAL_RESEARCH_COORDINATOR);
+    assertThrows(AccountException.class, () -> roles.change(admin.userName(), crc.getId(), Role.STUDY_DIRECTOR));
+    assertEquals(List.of(crc.getId()), roles.rolesOf(user.id()).stream().map(StudyUserRole::getId).toList());
+  }
+
+  @Test
+  public void oc2165_aSiteRoleAtARemovedSiteGrantsNothingAndNoRoleIsGivenThere() {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount crc = fixtures.user();
+    TestAccount other = fixtures.user();
+    long study = anyStudyId();
+    long site = study + 1;
+    org.mockito.Mockito.when(hierarchy.parentStudyOf(site)).thenReturn(Optional.of(study));
+    roles.assign(admin.userName(), crc.id(), site, Role.CLINICAL_RESEARCH_COORDINATOR);
+    assertTrue(authorization.isPermitted(reload(crc.id()), site, Permission.ENTER_DATA));
+    org.mockito.Mockito.when(hierarchy.isRemoved(site)).thenReturn(true);
+    assertFalse(authorization.isPermitted(reload(crc.id()), site, Permission.VIEW_STUDY));
+    AccountException e =
+        assertThrows(AccountException.class,
+            () -> roles.assign(admin.userName(), other.id(), site, Role.INVESTIGATOR));
+    assertEquals("role.studyRemoved", e.messageKey());
+  }
+
+  @Test
+  public void candidatesAreAvailableAccountsMatchingTheSearchForAssignersOnly() {
+    TestAccount admin = fixtures.businessAdmin();
+    TestAccount user = fixtures.user();
+    TestAccount monitor = fixtures.user();
+    long study = anyStudyId();
+    roles.assign(admin.userName(), monitor.id(), study, Role.STUDY_MONITOR);
+    String part = user.userName().substring(5).toUpperCase();
+    assertEquals(
+        List.of(user.userName()),
+        roles.candidates(admin.userName(), study, part).stream().map(UserAccount::getUserName).toList());
+    assertEquals(List.of(), roles.candidates(admin.userName(), study, "%_"));
+    assertThrows(PermissionDeniedException.class, () -> roles.candidates(monitor.userName(), study, part));
+  }
 }

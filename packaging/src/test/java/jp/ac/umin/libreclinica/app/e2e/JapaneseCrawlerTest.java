@@ -41,6 +41,8 @@ public class JapaneseCrawlerTest {
 
   private static final String INITIAL = "Crawler-Initial-Pw-2026!";
   private static final String CHANGED = "Crawler-Changed-Pw-2026!";
+  private static final String CRC = "crawler-crc";
+  private static final String CRC_MAIL = "crawler-crc@example.org";
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]*");
   /** Links a crawler must not follow: they change state, leave the pages or are files (ODM). */
   private static final Pattern SKIP =
@@ -123,11 +125,13 @@ public class JapaneseCrawlerTest {
                 "expectedEnrollment", "50"));
     assertTrue("study not created: " + study.path(), study.path().matches("/studies/\\d+"));
     String studyPath = study.path();
-    web.submit(
-        web.get(studyPath + "/sites/new"),
-        "main form",
-        Map.of("name", "東京施設", "protocolId", "巡回-001-東京", "principalInvestigator", "施設 花子",
-            "expectedEnrollment", "10"));
+    WebSession.Page site =
+        web.submit(
+            web.get(studyPath + "/sites/new"),
+            "main form",
+            Map.of("name", "東京施設", "protocolId", "巡回-001-東京", "principalInvestigator", "施設 花子",
+                "expectedEnrollment", "10"));
+    assertTrue("site not created: " + site.path(), site.path().matches("/studies/\\d+"));
     web.submit(
         web.get(studyPath + "/events/new"),
         "main form",
@@ -177,6 +181,20 @@ public class JapaneseCrawlerTest {
             Map.of("definitionId", definition.val(), "startDate", "令和8年4月7日", "startTime", "１０：３０",
                 "location", "外来"));
     assertTrue("event not scheduled: " + scheduled.path(), scheduled.path().equals(subject.path()));
+    // a CRC at the site, so that the study's users pages have someone to show
+    web.submit(
+        web.get("/admin/users/new"),
+        "main form",
+        Map.of("userName", CRC, "firstName", "花子", "lastName", "施設", "email", CRC_MAIL,
+            "userType", "USER"));
+    WebSession.Page assigned =
+        web.submit(
+            web.get(studyPath + "/users/assign?userName=" + CRC + "&target="
+                + site.path().substring("/studies/".length())),
+            "main form[method=post]",
+            Map.of("role", "CLINICAL_RESEARCH_COORDINATOR"));
+    assertEquals("role not assigned", studyPath + "/users", assigned.path());
+    assertTrue(assigned.document().text(), assigned.document().text().contains(CRC));
     WebSession.Page view = web.get(studyPath);
     Set<String> typed = new TreeSet<>();
     // data shown back to the user: OIDs and user names are codes, not English words
@@ -189,6 +207,7 @@ public class JapaneseCrawlerTest {
     typed.addAll(List.of("admin@localhost.invalid", "admin", "System", "Administrator", "system"));
     // the subject added above: its ID and OID are codes
     typed.addAll(List.of("SS_JP001", "JP-001"));
+    typed.addAll(List.of(CRC, CRC_MAIL));
     return typed;
   }
 

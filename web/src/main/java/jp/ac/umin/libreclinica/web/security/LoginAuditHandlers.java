@@ -7,6 +7,7 @@ import java.io.IOException;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import jp.ac.umin.libreclinica.core.account.SignInState;
 import org.springframework.security.authentication.AccountExpiredException;
+import jp.ac.umin.libreclinica.core.study.ActiveStudyService;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -17,7 +18,7 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
  * What happens around form sign-in: successes, failures (with the user name as typed) and
- * sign-outs go to the audit trail; failures count towards the lockout; a user who must change
+ * sign-outs go to the audit trail; a user with exactly one study starts in it; failures count towards the lockout; a user who must change
  * the password goes straight to that page. The page itself shows one message for every
  * failure, so nobody learns whether the name or the password was wrong.
  */
@@ -29,9 +30,11 @@ final class LoginAuditHandlers {
 
   static final class Success extends SavedRequestAwareAuthenticationSuccessHandler {
     private final AccountService accounts;
+    private final ActiveStudyService activeStudies;
 
-    Success(AccountService accounts) {
+    Success(AccountService accounts, ActiveStudyService activeStudies) {
       this.accounts = accounts;
+      this.activeStudies = activeStudies;
       setDefaultTargetUrl("/");
     }
 
@@ -40,6 +43,8 @@ final class LoginAuditHandlers {
         HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws ServletException, IOException {
       accounts.recordLoginSuccess(authentication.getName());
+      // LibreClinica opens the only study of a user straight away
+      activeStudies.chooseIfOnlyOne(authentication.getName());
       if (accounts.signInState(authentication.getName()) == SignInState.PASSWORD_CHANGE_REQUIRED) {
         clearAuthenticationAttributes(request);
         getRedirectStrategy().sendRedirect(request, response, CHANGE_PASSWORD_PATH);

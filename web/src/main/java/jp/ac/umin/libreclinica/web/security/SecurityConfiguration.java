@@ -3,6 +3,7 @@ package jp.ac.umin.libreclinica.web.security;
 import java.util.List;
 import jp.ac.umin.libreclinica.core.account.AccountService;
 import org.springframework.beans.factory.ObjectProvider;
+import jp.ac.umin.libreclinica.core.study.ActiveStudyService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -22,7 +23,10 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain pageSecurity(
-      HttpSecurity http, AccountService accounts, ObjectProvider<SignOnExtension> extensionBeans)
+      HttpSecurity http,
+      AccountService accounts,
+      ObjectProvider<SignOnExtension> extensionBeans,
+      ActiveStudyService activeStudies)
       throws Exception {
     List<SignOnExtension> extensions = extensionBeans.orderedStream().toList();
     String[] extensionPaths =
@@ -42,7 +46,7 @@ public class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .successHandler(new LoginAuditHandlers.Success(accounts))
+                    .successHandler(new LoginAuditHandlers.Success(accounts, activeStudies))
                     .failureHandler(new LoginAuditHandlers.Failure(accounts))
                     .permitAll())
         .logout(

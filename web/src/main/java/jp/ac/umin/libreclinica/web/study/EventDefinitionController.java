@@ -49,6 +49,7 @@ public class EventDefinitionController {
 
   @GetMapping("/studies/{studyId}/events/new")
   public String newEvent(@PathVariable long studyId, Principal user, Model model) {
+    studies.requireBuilder(user.getName(), studyId);
     model.addAttribute("study", studies.view(user.getName(), studyId));
     model.addAttribute("form", new EventDefinitionForm());
     return "study/event-form";
@@ -81,6 +82,7 @@ public class EventDefinitionController {
   @GetMapping("/events/{id}/edit")
   public String edit(@PathVariable long id, Principal user, Model model) {
     StudyEventDefinition d = events.get(id);
+    studies.requireBuilder(user.getName(), d.getStudyId());
     model.addAttribute("study", studies.view(user.getName(), d.getStudyId()));
     model.addAttribute("event", d);
     model.addAttribute("form", EventDefinitionForm.of(d.details(), d.getVersion()));
@@ -117,7 +119,7 @@ public class EventDefinitionController {
   public String confirm(
       @PathVariable long id, @RequestParam String action, Principal user, Model model) {
     StudyEventDefinition d = events.get(id);
-    studies.view(user.getName(), d.getStudyId());
+    studies.requireBuilder(user.getName(), d.getStudyId());
     model.addAttribute("event", d);
     model.addAttribute("action", "restore".equals(action) ? "restore" : "remove");
     return "study/event-status";

@@ -2,7 +2,9 @@ package jp.ac.umin.libreclinica.web.study;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
 import jp.ac.umin.libreclinica.core.study.ProtocolType;
 import jp.ac.umin.libreclinica.core.study.Study;
@@ -11,8 +13,10 @@ import jp.ac.umin.libreclinica.core.study.StudyException;
 import jp.ac.umin.libreclinica.core.study.StudyPhase;
 import jp.ac.umin.libreclinica.core.study.StudyService;
 import jp.ac.umin.libreclinica.core.study.StudyStatus;
+import jp.ac.umin.libreclinica.core.study.StudyUserService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -36,16 +40,19 @@ public class StudyController {
 
   private final StudyService studies;
   private final EventDefinitionService events;
+  private final StudyUserService people;
   private final SmartValidator validator;
   private final MessageSource messages;
 
   public StudyController(
       StudyService studies,
       EventDefinitionService events,
+      StudyUserService people,
       SmartValidator validator,
       MessageSource messages) {
     this.studies = studies;
     this.events = events;
+    this.people = people;
     this.validator = validator;
     this.messages = messages;
   }
@@ -62,10 +69,19 @@ public class StudyController {
 
   @GetMapping
   public String list(@RequestParam(defaultValue = "0") int page, Principal user, Model model) {
-    model.addAttribute(
-        "studies",
+    Page<Study> listed =
         studies.listStudies(
-            user.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name"))));
+            user.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name")));
+    // a site user may not open the parent study: offer their own sites instead
+    Map<Long, List<Study>> sitesOnly = new HashMap<>();
+    for (Study s : listed.getContent()) {
+      if (!studies.mayView(user.getName(), s.getId())) {
+        sitesOnly.put(s.getId(), studies.sitesOf(user.getName(), s.getId()));
+      }
+    }
+    model.addAttribute("studies", listed);
+    model.addAttribute("sitesOnly", sitesOnly);
+    model.addAttribute("mayCreate", studies.mayCreate(user.getName()));
     return "study/list";
   }
 
@@ -105,11 +121,16 @@ public class StudyController {
     model.addAttribute("sites", study.isSite() ? List.of() : studies.sitesOf(user.getName(), id));
     model.addAttribute("events", study.isSite() ? List.of() : events.list(user.getName(), id));
     model.addAttribute("targets", targetsOf(study));
+    model.addAttribute("mayManageUsers", people.mayManage(user.getName(), rootId(study)));
+    model.addAttribute("mayBuild", studies.mayBuild(user.getName(), id));
+    model.addAttribute(
+        "mayViewParent", study.isSite() && studies.mayView(user.getName(), rootId(study)));
     return "study/view";
   }
 
   @GetMapping("/{id}/edit")
   public String edit(@PathVariable long id, Principal user, Model model) {
+    studies.requireBuilder(user.getName(), id);
     Study study = studies.view(user.getName(), id);
     model.addAttribute("form", StudyForm.of(study.details(), study.getVersion()));
     model.addAttribute("study", study);
@@ -145,6 +166,7 @@ public class StudyController {
 
   @GetMapping("/{id}/sites/new")
   public String newSite(@PathVariable long id, Principal user, Model model) {
+    studies.requireBuilder(user.getName(), id);
     Study parent = studies.view(user.getName(), id);
     StudyForm form = new StudyForm();
     form.setPhase(parent.getPhase());
@@ -181,6 +203,7 @@ public class StudyController {
   @GetMapping("/{id}/status")
   public String statusForm(
       @PathVariable long id, @RequestParam String target, Principal user, Model model) {
+    studies.requireBuilder(user.getName(), id);
     Study study = studies.view(user.getName(), id);
     model.addAttribute("study", study);
     model.addAttribute("target", target);
@@ -211,6 +234,10 @@ public class StudyController {
     }
     redirect.addFlashAttribute("flash", text("study.statusChanged", study.getProtocolId()));
     return "redirect:/studies/" + id;
+  }
+
+  private static long rootId(Study study) {
+    return study.isSite() ? study.getParent().getId() : study.getId();
   }
 
   private static List<String> targetsOf(Study study) {

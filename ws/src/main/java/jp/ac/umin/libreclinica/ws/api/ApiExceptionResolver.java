@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import jp.ac.umin.libreclinica.core.account.AccountException;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -33,7 +36,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception of an {@code /api/**} request into a problem detail in the caller's
- * language: 400 (with the invalid fields), 403, 404, 405, 406, 415 and 500. A 500 names an
+ * language: 400 (with the invalid fields), 403, 404, 405, 406, 409 (a core service refused, the
+ * detail saying why), 415 and 500. A 500 names an
  * incident reference that is logged with the stack trace; the response shows neither the trace
  * nor the exception's message. Exceptions of the pages are left to the pages.
  */
@@ -101,6 +105,17 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.write(request, response, 400, "api.error.badRequest", null, null);
     } else if (ex instanceof AccessDeniedException) {
       problems.write(request, response, 403, "api.error.forbidden", null, null);
+    } else if (ex instanceof PermissionDeniedException denied) {
+      problems.writeDetail(request, response, 403, "api.error.forbidden", denied.messageKey(),
+          denied.args());
+    } else if (ex instanceof StudyException refused) {
+      boolean missing = refused.messageKey().endsWith("notFound");
+      problems.writeDetail(request, response, missing ? 404 : 409,
+          missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+          refused.arguments());
+    } else if (ex instanceof AccountException refused) {
+      problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
+          refused.args());
     } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
       problems.write(request, response, 404, "api.error.notFound",
           new Object[] {request.getRequestURI()}, null);

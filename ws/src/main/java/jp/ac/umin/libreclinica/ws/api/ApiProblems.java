@@ -60,6 +60,34 @@ public class ApiProblems {
     json.writeValue(response.getOutputStream(), body);
   }
 
+  /**
+   * Writes a problem whose detail is a message of the domain (a refusal of a core service), with
+   * the title of {@code code}.
+   */
+  public void writeDetail(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String detailKey,
+      Object[] detailArgs)
+      throws IOException {
+    Locale locale = ApiLocales.of(request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", messages.getMessage(code + ".title", null, locale));
+    body.put("status", status);
+    body.put("detail", messages.getMessage(detailKey, detailArgs, detailKey, locale));
+    body.put("instance", request.getRequestURI());
+    body.put("code", code);
+    body.put("reason", detailKey);
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+    json.writeValue(response.getOutputStream(), body);
+  }
+
   /** The extension member listing invalid fields. */
   static Map<String, Object> errors(List<FieldProblem> problems) {
     return Map.of("errors", problems);
