@@ -17,6 +17,17 @@ import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.crf.CrfVersionStatus;
+import jp.ac.umin.libreclinica.core.crf.CrfVersionSummary;
+import jp.ac.umin.libreclinica.core.event.CrfParameters;
+import jp.ac.umin.libreclinica.core.event.DesignStatus;
+import jp.ac.umin.libreclinica.core.event.EventDefinitionCrf;
+import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
+import jp.ac.umin.libreclinica.core.event.StudyEvent;
+import jp.ac.umin.libreclinica.core.event.StudyEventService;
+import jp.ac.umin.libreclinica.core.event.SubjectEventStatus;
+import jp.ac.umin.libreclinica.core.subject.StudySubject;
+import jp.ac.umin.libreclinica.core.subject.SubjectService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.Item;
 import jp.ac.umin.libreclinica.core.crf.ItemRepository;
@@ -49,6 +60,9 @@ public class DataEntryService {
   private final AuditService audit;
   private final EntityManager entityManager;
   private final Clock clock;
+  private final EventDefinitionService definitions;
+  private final StudyEventService studyEvents;
+  private final SubjectService subjects;
 
   public DataEntryService(
       EventCrfRepository eventCrfs,
@@ -60,7 +74,10 @@ public class DataEntryService {
       StudyService studies,
       AuditService audit,
       EntityManager entityManager,
-      Clock clock) {
+      Clock clock,
+      EventDefinitionService definitions,
+      StudyEventService studyEvents,
+      SubjectService subjects) {
     this.eventCrfs = eventCrfs;
     this.itemData = itemData;
     this.items = items;
@@ -71,6 +88,76 @@ public class DataEntryService {
     this.audit = audit;
     this.entityManager = entityManager;
     this.clock = clock;
+    this.definitions = definitions;
+    this.studyEvents = studyEvents;
+    this.subjects = subjects;
+  }
+
+  /**
+   * The CRFs of a subject's event, as the site sees them (CRFs hidden from the site are left
+   * out), with the version to enter data in and the event CRF if started.
+   */
+  public List<EventForm> formsOfEvent(String actor, long studyEventId) {
+    StudyEvent event = studyEvents.get(studyEventId);
+    StudySubject subject = subjects.get(event.getStudySubjectId());
+    authorization.require(actor, subject.getStudyId(), Permission.VIEW_STUDY);
+    boolean atSite = subject.getStudyId() != subject.getParentStudyId();
+    Map<Long, EventCrf> started =
+        eventCrfs.findByStudyEventId(studyEventId).stream()
+            .collect(Collectors.toMap(EventCrf::getCrfId, Function.identity()));
+    List<EventForm> forms = new ArrayList<>();
+    for (EventDefinitionCrf row : definitions.crfsOf(event.getEventDefinitionId())) {
+      if (row.getStatus() != DesignStatus.AVAILABLE) {
+        continue;
+      }
+      CrfParameters p = definitions.effectiveParameters(subject.getStudyId(), row.getId());
+      EventCrf e = started.get(row.getCrfId());
+      if (atSite && p.isHideFromSites() && e == null) {
+        continue;
+      }
+      Long version = e != null ? Long.valueOf(e.getCrfVersionId()) : versionToUse(row.getCrfId(), p);
+      if (version == null) {
+        continue;
+      }
+      forms.add(new EventForm(row.getCrfId(), crfs.summary(row.getCrfId()).name(), version,
+          p.isRequired(), e == null ? null : e.getId(), e == null ? null : e.getStatus()));
+    }
+    return forms;
+  }
+
+  /**
+   * Starts (or reopens) data entry of a CRF in a subject's event; the site and the allowed
+   * version come from the event, never from the request.
+   */
+  @Transactional
+  public EventCrf startForEvent(String actor, long studyEventId, long crfVersionId) {
+    StudyEvent event = studyEvents.get(studyEventId);
+    StudySubject subject = subjects.get(event.getStudySubjectId());
+    boolean offered =
+        formsOfEvent(actor, studyEventId).stream().anyMatch(f -> f.crfVersionId() == crfVersionId);
+    if (!offered) {
+      throw new DataEntryException("dataentry.start.notOffered");
+    }
+    EventCrf e = start(actor, studyEventId, subject.getStudyId(), crfVersionId);
+    if (event.getStatus() == SubjectEventStatus.SCHEDULED) {
+      studyEvents.followDataEntry(studyEventId, SubjectEventStatus.DATA_ENTRY_STARTED, actor);
+    }
+    return e;
+  }
+
+  private Long versionToUse(long crfId, CrfParameters p) {
+    List<Long> allowed = p.getAllowedVersionIds();
+    if (p.getDefaultVersionId() != null
+        && (allowed.isEmpty() || allowed.contains(p.getDefaultVersionId()))) {
+      return p.getDefaultVersionId();
+    }
+    Long latest = null;
+    for (CrfVersionSummary v : crfs.versionsOf(crfId)) {
+      if (v.status() == CrfVersionStatus.AVAILABLE && (allowed.isEmpty() || allowed.contains(v.id()))) {
+        latest = v.id();
+      }
+    }
+    return latest;
   }
 
   /**
@@ -262,7 +349,21 @@ public class DataEntryService {
             .withStudyId(rootOf(e.getStudyId()))
             .withOldValue(EventCrfStatus.INITIAL_DATA_ENTRY.code())
             .withNewValue(EventCrfStatus.DATA_ENTRY_COMPLETE.code()));
+    completeEventIfDone(actor, e.getStudyEventId());
     return e;
+  }
+
+  /** The subject's event is completed when every required CRF of it is complete. */
+  private void completeEventIfDone(String actor, long studyEventId) {
+    if (!studyEvents.exists(studyEventId)) {
+      return;
+    }
+    boolean done =
+        formsOfEvent(actor, studyEventId).stream()
+            .allMatch(f -> !f.required() || f.status() == EventCrfStatus.DATA_ENTRY_COMPLETE);
+    if (done) {
+      studyEvents.followDataEntry(studyEventId, SubjectEventStatus.COMPLETED, actor);
+    }
   }
 
   private Study requireEntry(String actor, long studyId) {

@@ -63,6 +63,11 @@ public class StudyEventService {
     return events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(studySubjectId);
   }
 
+  /** Whether the event exists (unchecked, for other services). */
+  public boolean exists(long id) {
+    return events.existsById(id);
+  }
+
   /** Unchecked, for other services. */
   public StudyEvent get(long id) {
     return events.findById(id).orElseThrow(() -> new EventException("subject.event.notFound", id));

@@ -181,6 +181,11 @@ public class JapaneseCrawlerTest {
             Map.of("definitionId", definition.val(), "startDate", "令和8年4月7日", "startTime", "１０：３０",
                 "location", "外来"));
     assertTrue("event not scheduled: " + scheduled.path(), scheduled.path().equals(subject.path()));
+    // enter data in the attached Japanese CRF from the subject page, and save it
+    WebSession.Page crfForm = web.submit(scheduled, "form[action$=/event-crfs/start]", Map.of());
+    assertTrue("data entry not opened: " + crfForm.path(), crfForm.path().matches("/event-crfs/\\d+"));
+    WebSession.Page saved = web.submit(crfForm, "main form", Map.of());
+    assertEquals("data entry page not saved", crfForm.path(), saved.path());
     // a CRC at the site, so that the study's users pages have someone to show
     web.submit(
         web.get("/admin/users/new"),

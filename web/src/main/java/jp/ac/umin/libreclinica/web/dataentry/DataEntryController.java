@@ -47,12 +47,11 @@ public class DataEntryController {
   @PostMapping("/event-crfs/start")
   public String start(
       @RequestParam long studyEvent,
-      @RequestParam long study,
       @RequestParam long crfVersion,
       Principal user,
       RedirectAttributes redirect) {
     try {
-      EventCrf e = entry.start(user.getName(), studyEvent, study, crfVersion);
+      EventCrf e = entry.startForEvent(user.getName(), studyEvent, crfVersion);
       return "redirect:/event-crfs/" + e.getId();
     } catch (DataEntryException ex) {
       redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));

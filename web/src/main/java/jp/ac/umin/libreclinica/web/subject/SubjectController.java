@@ -1,5 +1,11 @@
 package jp.ac.umin.libreclinica.web.subject;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.dataentry.EventForm;
+
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +59,7 @@ public class SubjectController {
   private final StudyService studies;
   private final GroupClassService groupClasses;
   private final MessageSource messages;
+  private final DataEntryService dataEntry;
 
   public SubjectController(
       SubjectMatrixService matrices,
@@ -60,13 +67,15 @@ public class SubjectController {
       SubjectService subjects,
       StudyService studies,
       GroupClassService groupClasses,
-      MessageSource messages) {
+      MessageSource messages,
+      DataEntryService dataEntry) {
     this.matrices = matrices;
     this.casebooks = casebooks;
     this.subjects = subjects;
     this.studies = studies;
     this.groupClasses = groupClasses;
     this.messages = messages;
+    this.dataEntry = dataEntry;
   }
 
   /** The studies and sites whose subjects the user may see. */
@@ -172,8 +181,13 @@ public class SubjectController {
       @RequestParam(defaultValue = "0") int auditPage,
       Principal user,
       Model model) {
-    model.addAttribute(
-        "c", casebooks.casebook(user.getName(), id, PageRequest.of(Math.max(auditPage, 0), 50)));
+    var casebook = casebooks.casebook(user.getName(), id, PageRequest.of(Math.max(auditPage, 0), 50));
+    model.addAttribute("c", casebook);
+    Map<Long, List<EventForm>> forms = new HashMap<>();
+    casebook.events().stream()
+        .filter(l -> !l.event().getRemoval().isRemoved())
+        .forEach(l -> forms.put(l.event().getId(), dataEntry.formsOfEvent(user.getName(), l.event().getId())));
+    model.addAttribute("forms", forms);
     return "subject/view";
   }
 
