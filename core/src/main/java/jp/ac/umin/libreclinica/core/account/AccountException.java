@@ -1,41 +1,28 @@
 package jp.ac.umin.libreclinica.core.account;
 
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+
 /**
  * A refused account or role operation, shown to the user through its message key. When the
  * problem belongs to one field of a form, {@link #field()} names it.
  */
-public class AccountException extends RuntimeException {
+public class AccountException extends MessageKeyException {
 
-  private final String messageKey;
-  private final transient Object[] args;
-  private final String field;
-
-  public AccountException(String messageKey, Object... args) {
-    this(messageKey, args, null);
+  public AccountException(String messageKey, Object... arguments) {
+    super(messageKey, arguments);
   }
 
-  private AccountException(String messageKey, Object[] args, String field) {
-    super(messageKey);
-    this.field = field;
-    this.messageKey = messageKey;
-    this.args = args == null ? new Object[0] : args.clone();
+  private AccountException(String field, String messageKey, Object[] arguments) {
+    super(field, messageKey, arguments);
   }
 
-  /** A problem with one field of the submitted form. */
-  public static AccountException onField(String field, String messageKey, Object... args) {
-    return new AccountException(messageKey, args, field);
+  /** A problem with one field of the input. */
+  public static AccountException onField(String field, String messageKey, Object... arguments) {
+    return new AccountException(field, messageKey, arguments);
   }
 
-  public String messageKey() {
-    return messageKey;
-  }
-
+  /** The arguments of the message (older name of {@link #arguments()}). */
   public Object[] args() {
-    return args.clone();
-  }
-
-  /** The form field the problem belongs to, or null. */
-  public String field() {
-    return field;
+    return arguments();
   }
 }
