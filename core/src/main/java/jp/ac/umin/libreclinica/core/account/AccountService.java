@@ -460,6 +460,7 @@ public class AccountService {
     UserAccount account =
         UserAccount.create(
             cmd.userName(), cmd.details(), cmd.userType(), encoder.encode(password), actor, now);
+    account.changeWsPasswordVerifier(wsVerifier(password));
     try {
       account = accounts.saveAndFlush(account);
     } catch (DataIntegrityViolationException e) {
@@ -483,7 +484,39 @@ public class AccountService {
     Instant now = Instant.now();
     String hash = encoder.encode(password);
     account.changePassword(hash, oneTime, now);
+    account.changeWsPasswordVerifier(wsVerifier(password));
     history.save(new PasswordHistoryEntry(account.getId(), hash, now));
+  }
+
+  /**
+   * The verifier of the password for SOAP clients, which send its SHA-1 hex digest: a password
+   * hash of the digest, so the digest itself is never stored.
+   */
+  private String wsVerifier(String password) {
+    return encoder.encode(WebServicesDigest.of(password));
+  }
+
+  // ---------------------------------------------------------------- web services
+
+  /**
+   * Whether {@code digest} (the SHA-1 hex digest a SOAP client sends as PasswordText) is the
+   * digest of the account's current password. False when the password was set before web
+   * services had verifiers (it must be changed once) or the account cannot sign in.
+   */
+  public boolean webServicesPasswordMatches(String userName, String digest) {
+    return findByUserName(userName)
+        .filter(UserAccount::canSignIn)
+        .map(UserAccount::getWsPasswordVerifier)
+        .filter(v -> digest != null && encoder.matches(WebServicesDigest.normalise(digest), v))
+        .isPresent();
+  }
+
+  /** A successful web-services call: clears earlier failed attempts (not audited per call). */
+  @Transactional
+  public void recordWebServicesSuccess(String userName) {
+    findByUserName(userName)
+        .filter(a -> a.getFailedLoginCount() > 0)
+        .ifPresent(a -> accounts.resetFailedLogins(a.getId()));
   }
 
   private boolean usedBefore(UserAccount account, String password) {

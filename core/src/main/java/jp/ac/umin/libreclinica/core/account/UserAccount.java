@@ -64,6 +64,10 @@ public class UserAccount {
   @Column(name = "password_hash", nullable = false)
   private String passwordHash;
 
+  /** A hash of the SHA-1 hex digest of the password, which SOAP clients send (never the digest). */
+  @Column(name = "ws_password_verifier")
+  private String wsPasswordVerifier;
+
   @Column(name = "password_changed_at", nullable = false)
   private Instant passwordChangedAt;
 
@@ -144,6 +148,7 @@ public class UserAccount {
   /** Sets a new password hash; {@code oneTime} forces a change at the next sign-in. */
   void changePassword(String newHash, boolean oneTime, Instant now) {
     this.passwordHash = Objects.requireNonNull(newHash);
+    this.wsPasswordVerifier = null;
     this.passwordChangedAt = now;
     this.mustChangePassword = oneTime;
   }
@@ -248,6 +253,15 @@ public class UserAccount {
 
   public UserType getUserType() {
     return userType;
+  }
+
+  /** Sets the web-services verifier that goes with the password just set. */
+  void changeWsPasswordVerifier(String verifier) {
+    this.wsPasswordVerifier = verifier;
+  }
+
+  String getWsPasswordVerifier() {
+    return wsPasswordVerifier;
   }
 
   String getPasswordHash() {

@@ -16,7 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class OdmWriter implements AutoCloseable {
 
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+  // The JDK's own writer, whatever else is on the class path (CXF brings Woodstox, which
+  // behaves differently after the end of the document).
+  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
   private final XMLStreamWriter xml;
   /** For each open element: whether a child element was written in it. */

@@ -25,6 +25,9 @@ public interface StudyRepository extends JpaRepository<Study, Long> {
 
   Optional<Study> findByOid(String oid);
 
+  /** Protocol IDs (unique identifiers) are unique across studies and sites, ignoring case. */
+  Optional<Study> findFirstByProtocolIdIgnoreCase(String protocolId);
+
   @Query("select count(s) > 0 from Study s where lower(s.protocolId) = lower(?1)")
   boolean existsByProtocolIdIgnoreCase(String protocolId);
 

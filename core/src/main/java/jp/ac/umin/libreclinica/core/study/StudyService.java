@@ -78,6 +78,20 @@ public class StudyService {
     return view(actor, study.getId());
   }
 
+  /**
+   * The study or site with this unique identifier (protocol ID) or, failing that, this OID, if
+   * the user may see it (how the SOAP services address studies and sites).
+   */
+  public Study viewByIdentifier(String actor, String identifier) {
+    String key = identifier == null ? "" : identifier.strip();
+    Study study =
+        studies
+            .findFirstByProtocolIdIgnoreCase(key)
+            .or(() -> studies.findByOid(key))
+            .orElseThrow(() -> new StudyException("study.identifier.notFound", key));
+    return view(actor, study.getId());
+  }
+
   /** Whether the user may see this study or site (for showing links). */
   public boolean mayView(String actor, long id) {
     UserAccount account = accounts.findByUserName(actor).orElse(null);

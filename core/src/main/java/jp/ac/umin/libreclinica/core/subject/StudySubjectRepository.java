@@ -24,6 +24,16 @@ public interface StudySubjectRepository extends JpaRepository<StudySubject, Long
       "select s.label from StudySubject s join s.subject p where s.parentStudyId = ?1 and p.personId = ?2 and s.id <> ?3 order by s.label")
   List<String> labelsWithPersonId(long parentStudyId, String personId, long exceptId);
 
+  /** The subject of a parent study with this label (labels are unique per study, case ignored). */
+  @Query(
+      "select s from StudySubject s join fetch s.subject where s.parentStudyId = ?1 and lower(s.label) = lower(?2)")
+  Optional<StudySubject> findByLabel(long parentStudyId, String label);
+
+  /** Subjects enrolled at these studies or sites, with their persons, by label. */
+  @Query(
+      "select s from StudySubject s join fetch s.subject where s.studyId in ?1 order by s.label")
+  List<StudySubject> findWithPersonAt(java.util.Collection<Long> studyIds);
+
   /** Subjects enrolled at a study or site (site removal and restore cascade to them). */
   List<StudySubject> findByStudyId(long studyId);
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
@@ -114,6 +115,33 @@ public class SubjectService {
     authorization.require(actor, s.getStudyId(), permission);
     studies.requireAllowed(studies.get(s.getStudyId()), operation);
     return s;
+  }
+
+  /**
+   * The subject with this label in a study the user may see, or at a site: when {@code
+   * studyOrSiteId} is a site, only a subject enrolled there is found.
+   */
+  public Optional<StudySubject> findByLabel(String actor, long studyOrSiteId, String label) {
+    Study where = studies.view(actor, studyOrSiteId);
+    long parentId = where.isSite() ? where.getParent().getId() : where.getId();
+    return subjects
+        .findByLabel(parentId, label == null ? "" : label.strip())
+        .filter(s -> !where.isSite() || s.getStudyId() == where.getId())
+        .filter(s -> where.isSite() || studies.mayView(actor, s.getStudyId()));
+  }
+
+  /**
+   * The subjects of a study or site the user may see, by label: of a study, those at the study
+   * itself and at the sites the user may see.
+   */
+  public List<StudySubject> listAt(String actor, long studyOrSiteId) {
+    Study where = studies.view(actor, studyOrSiteId);
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    ids.add(where.getId());
+    if (!where.isSite()) {
+      studies.sitesOf(actor, where.getId()).forEach(site -> ids.add(site.getId()));
+    }
+    return subjects.findWithPersonAt(ids);
   }
 
   /** The group of each group class the subject is assigned to. */
