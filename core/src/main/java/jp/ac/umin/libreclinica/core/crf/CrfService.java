@@ -303,6 +303,16 @@ public class CrfService {
     return crfs.summariesNamed(likePattern(nameFilter.strip()), pageable);
   }
 
+  /**
+   * As {@link #listCrfs(String, String, Pageable)}, ordered by name with {@code nameOrder} (the
+   * reader's collation, see {@link jp.ac.umin.libreclinica.core.input.TextOrder}).
+   */
+  public Page<CrfSummary> listCrfs(
+      String actor, String nameFilter, java.util.Comparator<String> nameOrder, Pageable pageable) {
+    List<CrfSummary> all = listCrfs(actor, nameFilter, Pageable.unpaged()).getContent();
+    return jp.ac.umin.libreclinica.core.input.TextOrder.page(all, CrfSummary::name, nameOrder, pageable);
+  }
+
   /** The versions of a CRF, oldest first. */
   public Page<CrfVersionSummary> listVersions(String actor, Long crfId, Pageable pageable) {
     authorization.requireCrfDesigner(actor);
