@@ -329,6 +329,13 @@ public class CrfService {
         .toList();
   }
 
+  /** The id of the CRF with this OID; {@code crf.oid.notFound} when there is none. */
+  public Long crfIdByOid(String oid) {
+    return crfs.findByOid(oid == null ? "" : oid.strip())
+        .map(Crf::getId)
+        .orElseThrow(() -> new CrfNotFoundException("crf.oid.notFound", oid));
+  }
+
   /** Whether a CRF of that id exists (for other services). */
   public boolean exists(Long crfId) {
     return crfId != null && crfs.existsById(crfId);
