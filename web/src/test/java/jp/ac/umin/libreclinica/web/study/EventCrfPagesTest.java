@@ -191,7 +191,9 @@ public class EventCrfPagesTest {
     assertTrue(table, table.contains("event.crf.restore") && table.contains("right form"));
     assertTrue(table, table.contains("event.crf.attach") && table.contains(admin));
     assertEquals("newest first", "event.crf.restore",
-        audit.select("table.records tbody tr").get(0).select("td").get(2).select("span").get(0).text());
+        audit.select("table.records tbody tr").get(0).select("span.code").text().split(" ")[0]);
+    assertEquals("CRF restored to an event definition",
+        audit.select("table.records tbody tr").get(0).select("span.action").text());
   }
 
   @Test
