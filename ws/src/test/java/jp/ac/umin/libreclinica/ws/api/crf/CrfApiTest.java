@@ -237,4 +237,25 @@ public class CrfApiTest {
         .andExpect(status().isNotFound());
     assertEquals(List.of(), events.crfsOf(baseline.getId()));
   }
+
+  /**
+   * Upstream LC PRs #322/#323 (OC-17141): SQL built from request values. CRF and version OIDs,
+   * event OIDs and the name filter of the CRF API are bound parameters: payloads find nothing.
+   */
+  @Test
+  public void lc322_sqlPayloadsInCrfOidsAndFiltersFindNothing() throws Exception {
+    var v1 = crfs.commit(RealisticCrfs.vitalSigns(unique("SqlApi"), "v1").xlsx(), "v1.xlsx", admin.userName());
+    for (String payload : List.of("x' OR '1'='1", "';--", "F_%", "%' OR 1=1 --")) {
+      mvc.perform(as(dm, get("/api/v1/crfs/{oid}", payload))).andExpect(status().is4xxClientError());
+      mvc.perform(as(dm, get("/api/v1/crfs").param("name", payload)))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.total").value(0));
+      mvc.perform(as(dm, post("/api/v1/studies/" + study.getOid() + "/event-definitions/"
+                  + baseline.getOid() + "/crfs"))
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{\"crfOid\":\"" + v1.crfOid() + "\",\"defaultVersionOid\":\"" + payload.replace("\"", "") + "\"}"))
+          .andExpect(status().isBadRequest());
+    }
+    assertEquals(List.of(), events.crfsOf(baseline.getId()));
+  }
 }
