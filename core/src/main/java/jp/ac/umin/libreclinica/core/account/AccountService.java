@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import jp.ac.umin.libreclinica.core.account.AccountValidationException.FieldProblem;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.input.InputNormaliser;
+import jp.ac.umin.libreclinica.core.input.SearchKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -51,6 +53,7 @@ public class AccountService {
   private final AuditService audit;
   private final Validator validator;
   private final int maxFailures;
+  private final InputNormaliser normaliser;
 
   public AccountService(
       UserAccountRepository accounts,
@@ -61,7 +64,9 @@ public class AccountService {
       AuthorizationService authorization,
       AuditService audit,
       Validator validator,
-      @Value("${lc.login.max-failures:5}") int maxFailures) {
+      @Value("${lc.login.max-failures:5}") int maxFailures,
+      InputNormaliser normaliser) {
+    this.normaliser = normaliser;
     this.accounts = accounts;
     this.history = history;
     this.encoder = encoder;
@@ -84,6 +89,23 @@ public class AccountService {
       case LOCKED -> accounts.findByStatusAndLocked(AccountStatus.AVAILABLE, true, pageable);
       case REMOVED -> accounts.findByStatus(AccountStatus.REMOVED, pageable);
     };
+  }
+
+  /**
+   * As {@link #list}, keeping the accounts whose user name, name or e-mail contains {@code query}
+   * whatever its width (全角/半角), kana (ひらがな/カタカナ) or case ({@code core.input.SearchKey});
+   * a blank query lists all. By user name.
+   */
+  public Page<UserAccount> search(
+      String actor, AccountStatusFilter filter, String query, Pageable pageable) {
+    String key = normaliser.searchKey(query);
+    if (key.isEmpty()) {
+      return list(actor, filter, pageable);
+    }
+    requireAdministrator(actor);
+    AccountStatusFilter f = filter == null ? AccountStatusFilter.ALL : filter;
+    return accounts.search(SearchKey.containsPattern(key), f.name(),
+        PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
   }
 
   /** One account, for an administrator to look at. */

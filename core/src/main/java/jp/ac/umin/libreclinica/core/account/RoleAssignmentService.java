@@ -3,16 +3,15 @@ package jp.ac.umin.libreclinica.core.account;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.input.InputNormaliser;
+import jp.ac.umin.libreclinica.core.input.SearchKey;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +33,7 @@ public class RoleAssignmentService {
   private final AuthorizationService authorization;
   private final AuditService audit;
   private final ObjectProvider<StudyHierarchy> hierarchy;
+  private final InputNormaliser normaliser;
 
   /** Most accounts a user-name search returns. */
   public static final int MAX_CANDIDATES = 20;
@@ -43,7 +43,9 @@ public class RoleAssignmentService {
       StudyUserRoleRepository roles,
       AuthorizationService authorization,
       AuditService audit,
-      ObjectProvider<StudyHierarchy> hierarchy) {
+      ObjectProvider<StudyHierarchy> hierarchy,
+      InputNormaliser normaliser) {
+    this.normaliser = normaliser;
     this.accounts = accounts;
     this.roles = roles;
     this.authorization = authorization;
@@ -91,12 +93,12 @@ public class RoleAssignmentService {
    */
   public List<UserAccount> candidates(String actor, long studyId, String query) {
     requireMayAssign(actor, studyId);
-    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    // full-width/half-width, hiragana/katakana and case variants find each other (SearchKey)
+    String q = normaliser.searchKey(query);
     if (q.isEmpty()) {
       return List.of();
     }
-    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return accounts.searchAvailable(like, PageRequest.of(0, MAX_CANDIDATES, Sort.by("userName")));
+    return accounts.searchAvailable(SearchKey.containsPattern(q), MAX_CANDIDATES);
   }
 
   @Transactional

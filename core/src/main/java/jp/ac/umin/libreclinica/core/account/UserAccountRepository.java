@@ -21,13 +21,43 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
   Page<UserAccount> findByStatus(AccountStatus status, Pageable pageable);
 
-  /** Available accounts whose user name or name matches a lower-case LIKE pattern (escape: backslash). */
+  /**
+   * Available accounts whose user name or name, folded by {@code lc_search_key} (full-width and
+   * half-width, hiragana and katakana, case alike), matches a LIKE pattern of a folded search
+   * key (escape: backslash); by user name.
+   */
   @Query(
-      "select a from UserAccount a where a.status = jp.ac.umin.libreclinica.core.account.AccountStatus.AVAILABLE"
-          + " and (lower(a.userName) like :pattern escape '\\'"
-          + " or lower(concat(a.firstName, ' ', a.lastName)) like :pattern escape '\\'"
-          + " or lower(concat(a.lastName, ' ', a.firstName)) like :pattern escape '\\')")
-  List<UserAccount> searchAvailable(@Param("pattern") String pattern, Pageable pageable);
+      nativeQuery = true,
+      value = "select * from user_account a where a.status = 'AVAILABLE'"
+          + " and (lc_search_key(a.user_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.first_name || ' ' || a.last_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.last_name || ' ' || a.first_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.last_name || a.first_name) like :pattern escape '\\')"
+          + " order by a.user_name, a.id limit :max")
+  List<UserAccount> searchAvailable(@Param("pattern") String pattern, @Param("max") int max);
+
+  /**
+   * Accounts of a status filter ({@code ALL}, {@code ACTIVE}, {@code LOCKED}, {@code REMOVED})
+   * whose user name, name (either order) or e-mail, folded by {@code lc_search_key}, matches a
+   * LIKE pattern of a folded search key (escape: backslash); by user name.
+   */
+  @Query(
+      nativeQuery = true,
+      value = "select * from user_account a where " + SEARCH_WHERE + " order by a.user_name, a.id",
+      countQuery = "select count(*) from user_account a where " + SEARCH_WHERE)
+  Page<UserAccount> search(
+      @Param("pattern") String pattern, @Param("filter") String filter, Pageable pageable);
+
+  String SEARCH_WHERE =
+      "(lc_search_key(a.user_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.first_name || ' ' || a.last_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.last_name || ' ' || a.first_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.last_name || a.first_name) like :pattern escape '\\'"
+          + " or lc_search_key(a.email) like :pattern escape '\\')"
+          + " and (:filter = 'ALL'"
+          + " or (:filter = 'ACTIVE' and a.status = 'AVAILABLE' and not a.locked)"
+          + " or (:filter = 'LOCKED' and a.status = 'AVAILABLE' and a.locked)"
+          + " or (:filter = 'REMOVED' and a.status = 'REMOVED'))";
 
   Page<UserAccount> findByStatusAndLocked(AccountStatus status, boolean locked, Pageable pageable);
 

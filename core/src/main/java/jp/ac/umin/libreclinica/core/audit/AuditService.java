@@ -146,6 +146,37 @@ public class AuditService {
   }
 
   /**
+   * Records of the given studies (and sites) whose action starts with one of the prefixes,
+   * newest first: e.g. a study's design audit log ({@code study.}, {@code event.definition.} …).
+   */
+  public Page<AuditRecord> searchStudies(
+      Collection<Long> studyIds, Collection<String> actionPrefixes, Pageable pageable) {
+    if (studyIds.isEmpty() || actionPrefixes.isEmpty()) {
+      return Page.empty(pageable);
+    }
+    StringBuilder where = new StringBuilder(" WHERE study_id IN (:studies) AND (FALSE");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("studies", List.copyOf(studyIds));
+    int n = 0;
+    for (String prefix : actionPrefixes) {
+      where.append(" OR action LIKE :p").append(n).append(" ESCAPE '\\'");
+      params.put("p" + n, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      n++;
+    }
+    where.append(")");
+    long total =
+        jdbc.sql("SELECT count(*) FROM audit_log" + where).params(params).query(Long.class).single();
+    List<AuditRecord> rows =
+        jdbc.sql("SELECT * FROM audit_log" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+            .params(params)
+            .param("limit", pageable.getPageSize())
+            .param("offset", pageable.getOffset())
+            .query(AuditChainVerifier.ROW_MAPPER)
+            .list();
+    return new PageImpl<>(rows, pageable, total);
+  }
+
+  /**
    * Verifies the whole chain (see {@link AuditChainVerifier}) and records who asked and what
    * was found ({@code audit.verify}).
    */

@@ -22,7 +22,7 @@ import jp.ac.umin.libreclinica.core.event.StudyEventDefinition;
 import jp.ac.umin.libreclinica.core.event.StudyEventDefinitionRepository;
 import jp.ac.umin.libreclinica.core.event.StudyEventRepository;
 import jp.ac.umin.libreclinica.core.event.SubjectEventStatus;
-import jp.ac.umin.libreclinica.core.input.InputKind;
+import jp.ac.umin.libreclinica.core.input.SearchKey;
 import jp.ac.umin.libreclinica.core.input.InputNormaliser;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyService;
@@ -102,11 +102,12 @@ public class SubjectMatrixService {
       where.append(" and ss.study_id = :scope");
       params.put("scope", scope.getId());
     }
-    String search = normaliser.normalise(q.search(), InputKind.CODE);
-    if (search != null && !search.isEmpty()) {
-      where.append(
-          " and (lower(ss.label) like :search escape '\\' or lower(ss.secondary_label) like :search escape '\\')");
-      params.put("search", "%" + escapeLike(search.toLowerCase(java.util.Locale.ROOT)) + "%");
+    // full-width/half-width, hiragana/katakana and case variants find each other (SearchKey)
+    String search = normaliser.searchKey(q.search());
+    if (!search.isEmpty()) {
+      where.append(" and (lc_search_key(ss.label) like :search escape '\\'"
+          + " or lc_search_key(ss.secondary_label) like :search escape '\\')");
+      params.put("search", SearchKey.containsPattern(search));
     }
     if (q.status() != null) {
       where.append(" and ss.status = :status");
@@ -237,7 +238,4 @@ public class SubjectMatrixService {
     return o == null ? null : ((Date) o).toLocalDate();
   }
 
-  private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
 }

@@ -21,6 +21,8 @@ public interface CrfRepository extends JpaRepository<Crf, Long> {
 
   boolean existsByOid(String oid);
 
+  Optional<Crf> findByOid(String oid);
+
   @Query(
       value =
           "select new jp.ac.umin.libreclinica.core.crf.CrfSummary(c.id, c.name, c.oid, c.createdAt,"

@@ -29,6 +29,7 @@ import jp.ac.umin.libreclinica.core.crf.template.CrfTemplateResult;
 import jp.ac.umin.libreclinica.core.crf.template.PriorCrf;
 import jp.ac.umin.libreclinica.core.crf.template.TemplateLimits;
 import jp.ac.umin.libreclinica.core.input.InvalidInputException;
+import jp.ac.umin.libreclinica.core.input.SearchKey;
 import jp.ac.umin.libreclinica.core.oid.CrfOids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -303,6 +304,22 @@ public class CrfService {
     return crfs.summariesNamed(likePattern(nameFilter.strip()), pageable);
   }
 
+  /**
+   * As {@link #listCrfs(String, String, Pageable)}, ordered by name with {@code nameOrder} (the
+   * reader's collation, see {@link jp.ac.umin.libreclinica.core.input.TextOrder}); the name
+   * filter finds full-width/half-width, hiragana/katakana and case variants.
+   */
+  public Page<CrfSummary> listCrfs(
+      String actor, String nameFilter, java.util.Comparator<String> nameOrder, Pageable pageable) {
+    List<CrfSummary> all = listCrfs(actor, null, Pageable.unpaged()).getContent();
+    // sorted and paged in memory anyway, so the filter ignores width, kana and case (SearchKey)
+    String key = SearchKey.fold(nameFilter == null ? "" : nameFilter.strip());
+    if (!key.isEmpty()) {
+      all = all.stream().filter(c -> SearchKey.fold(c.name()).contains(key)).toList();
+    }
+    return jp.ac.umin.libreclinica.core.input.TextOrder.page(all, CrfSummary::name, nameOrder, pageable);
+  }
+
   /** The versions of a CRF, oldest first. */
   public Page<CrfVersionSummary> listVersions(String actor, Long crfId, Pageable pageable) {
     authorization.requireCrfDesigner(actor);
@@ -317,6 +334,13 @@ public class CrfService {
         .sorted(java.util.Comparator.comparing(CrfVersion::getUploadedAt).thenComparing(CrfVersion::getId))
         .map(CrfVersionSummary::of)
         .toList();
+  }
+
+  /** The id of the CRF with this OID; {@code crf.oid.notFound} when there is none. */
+  public Long crfIdByOid(String oid) {
+    return crfs.findByOid(oid == null ? "" : oid.strip())
+        .map(Crf::getId)
+        .orElseThrow(() -> new CrfNotFoundException("crf.oid.notFound", oid));
   }
 
   /** Whether a CRF of that id exists (for other services). */

@@ -16,6 +16,10 @@ import jp.ac.umin.libreclinica.core.event.StudyEventDefinition;
 import jp.ac.umin.libreclinica.core.study.GroupClassService;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.audit.AuditRecord;
+import jp.ac.umin.libreclinica.core.audit.AuditService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +35,42 @@ public class StudyDesignService {
   private final EventDefinitionService events;
   private final CrfService crfs;
   private final GroupClassService groupClasses;
+  private final AuditService audit;
+
+  /**
+   * The actions of a study's design audit log: the study and its sites with their parameters
+   * and status, event definitions, the CRFs attached to them, group classes and user roles.
+   */
+  public static final List<String> DESIGN_ACTIONS =
+      List.of("study.", "site.", "event.definition.", "event.crf.", "group.class.", "role.");
 
   public StudyDesignService(
       StudyService studies,
       EventDefinitionService events,
       CrfService crfs,
-      GroupClassService groupClasses) {
+      GroupClassService groupClasses,
+      AuditService audit) {
     this.studies = studies;
     this.events = events;
     this.crfs = crfs;
     this.groupClasses = groupClasses;
+    this.audit = audit;
+  }
+
+  /**
+   * The design audit log of a study (with its sites) or of one site, newest first: who changed
+   * what and when, the old and new values and the reason. Needs the right to build the study
+   * or site.
+   */
+  public Page<AuditRecord> designAudit(String actor, long studyOrSiteId, Pageable pageable) {
+    Study study = studies.view(actor, studyOrSiteId);
+    studies.requireBuilder(actor, studyOrSiteId);
+    List<Long> ids = new ArrayList<>();
+    ids.add(study.getId());
+    if (!study.isSite()) {
+      studies.sitesOf(studyOrSiteId).forEach(site -> ids.add(site.getId()));
+    }
+    return audit.searchStudies(ids, DESIGN_ACTIONS, pageable);
   }
 
   /** The design of a study or site the user may see. */

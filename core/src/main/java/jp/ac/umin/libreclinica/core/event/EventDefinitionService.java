@@ -250,6 +250,81 @@ public class EventDefinitionService {
     return override;
   }
 
+  /**
+   * Takes a CRF out of an event definition (a status, nothing is deleted); the sites' own
+   * parameters for it are removed with it. Data already entered stays; no new data entry starts.
+   */
+  @Transactional
+  public EventDefinitionCrf removeCrf(long eventDefinitionCrfId, String reason, String actor) {
+    requireReason(reason);
+    EventDefinitionCrf c = studyLevelCrf(eventDefinitionCrfId);
+    StudyEventDefinition d = get(c.getEventDefinitionId());
+    designableStudy(d.getStudyId(), actor);
+    if (c.getStatus().isRemoved()) {
+      throw new StudyException("event.crf.alreadyRemoved", crfCatalogue.summary(c.getCrfId()).name());
+    }
+    c.setStatus(DesignStatus.REMOVED);
+    for (EventDefinitionCrf site : crfs.findByParentId(c.getId())) {
+      if (site.getStatus() == DesignStatus.AVAILABLE) {
+        site.setStatus(DesignStatus.AUTO_REMOVED);
+      }
+    }
+    crfs.flush();
+    audit.record(
+        AuditEvent.of("event.crf.remove", "EventDefinitionCrf", c.getId())
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(DesignStatus.AVAILABLE.code())
+            .withNewValue(DesignStatus.REMOVED.code() + " (event=" + d.getOid() + ", crf="
+                + crfCatalogue.summary(c.getCrfId()).oid() + ")")
+            .withReason(reason.strip()));
+    return c;
+  }
+
+  /**
+   * Puts a removed CRF back into its event definition, with the sites' parameters removed with
+   * it. Refused while the event definition itself is removed (restore that first).
+   */
+  @Transactional
+  public EventDefinitionCrf restoreCrf(long eventDefinitionCrfId, String reason, String actor) {
+    requireReason(reason);
+    EventDefinitionCrf c = studyLevelCrf(eventDefinitionCrfId);
+    StudyEventDefinition d = get(c.getEventDefinitionId());
+    designableStudy(d.getStudyId(), actor);
+    String crfName = crfCatalogue.summary(c.getCrfId()).name();
+    if (!c.getStatus().isRemoved()) {
+      throw new StudyException("event.crf.notRemoved", crfName);
+    }
+    if (d.getStatus().isRemoved()) {
+      throw new StudyException("event.crf.eventRemoved", d.getName());
+    }
+    DesignStatus before = c.getStatus();
+    c.setStatus(DesignStatus.AVAILABLE);
+    for (EventDefinitionCrf site : crfs.findByParentId(c.getId())) {
+      if (site.getStatus() == DesignStatus.AUTO_REMOVED) {
+        site.setStatus(DesignStatus.AVAILABLE);
+      }
+    }
+    crfs.flush();
+    audit.record(
+        AuditEvent.of("event.crf.restore", "EventDefinitionCrf", c.getId())
+            .withActor(actor)
+            .withStudyId(d.getStudyId())
+            .withOldValue(before.code())
+            .withNewValue(DesignStatus.AVAILABLE.code() + " (event=" + d.getOid() + ", crf="
+                + crfCatalogue.summary(c.getCrfId()).oid() + ")")
+            .withReason(reason.strip()));
+    return c;
+  }
+
+  private EventDefinitionCrf studyLevelCrf(long id) {
+    EventDefinitionCrf c = getCrf(id);
+    if (c.getSiteId() != null) {
+      throw new StudyException("event.crf.notFound", id);
+    }
+    return c;
+  }
+
   /** The parameters that apply at a study or site: the site's override if it has one. */
   public CrfParameters effectiveParameters(long studyOrSiteId, long eventDefinitionCrfId) {
     EventDefinitionCrf studyLevel = getCrf(eventDefinitionCrfId);

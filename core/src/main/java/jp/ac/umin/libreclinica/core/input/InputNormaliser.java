@@ -40,4 +40,13 @@ public class InputNormaliser {
     }
     return value.strip();
   }
+
+  /**
+   * What a search compares: the input normalised as a code (so every folding applies), then
+   * folded by {@link SearchKey#fold(String)}; {@code null} or blank input gives the empty string.
+   */
+  public String searchKey(String raw) {
+    String code = normalise(raw, InputKind.CODE);
+    return code == null ? "" : SearchKey.fold(code).strip();
+  }
 }

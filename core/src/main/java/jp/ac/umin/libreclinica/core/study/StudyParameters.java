@@ -105,6 +105,10 @@ public class StudyParameters {
   @Column(name = "sdv_default_100", nullable = false)
   private boolean sdvDefaultAll = true;
 
+  /** Whether dates on the study's data pages also show the Japanese era (令和8年). */
+  @Column(name = "era_shown", nullable = false)
+  private boolean eraShown;
+
   /** A copy, e.g. for a new site. */
   public StudyParameters copy() {
     StudyParameters p = new StudyParameters();
@@ -129,6 +133,7 @@ public class StudyParameters {
     discrepancyManagement = from.discrepancyManagement;
     doubleDataEntry = from.doubleDataEntry;
     sdvDefaultAll = from.sdvDefaultAll;
+    eraShown = from.eraShown;
   }
 
   /** Takes from {@code parent} every value a site may not override. */
@@ -141,6 +146,7 @@ public class StudyParameters {
     discrepancyManagement = parent.discrepancyManagement;
     doubleDataEntry = parent.doubleDataEntry;
     sdvDefaultAll = parent.sdvDefaultAll;
+    eraShown = parent.eraShown;
   }
 
   /** A readable list of the values, for the audit trail. */
@@ -159,7 +165,8 @@ public class StudyParameters {
         + ", adminForcedReasonForChange=" + adminForcedReasonForChange
         + ", discrepancyManagement=" + discrepancyManagement
         + ", doubleDataEntry=" + doubleDataEntry
-        + ", sdvDefaultAll=" + sdvDefaultAll;
+        + ", sdvDefaultAll=" + sdvDefaultAll
+        + ", eraShown=" + eraShown;
   }
 
   public SubjectIdGeneration getSubjectIdGeneration() {
@@ -280,5 +287,13 @@ public class StudyParameters {
 
   public void setSdvDefaultAll(boolean sdvDefaultAll) {
     this.sdvDefaultAll = sdvDefaultAll;
+  }
+
+  public boolean isEraShown() {
+    return eraShown;
+  }
+
+  public void setEraShown(boolean eraShown) {
+    this.eraShown = eraShown;
   }
 }

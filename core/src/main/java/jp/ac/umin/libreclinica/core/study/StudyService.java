@@ -2,6 +2,7 @@ package jp.ac.umin.libreclinica.core.study;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import jp.ac.umin.libreclinica.core.account.AccountService;
@@ -15,6 +16,8 @@ import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.oid.Oids;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import jp.ac.umin.libreclinica.core.input.TextOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,6 +63,15 @@ public class StudyService {
       return studies.findParents(page);
     }
     return studies.findVisibleTo(account.getId(), page);
+  }
+
+  /**
+   * As {@link #listStudies(String, Pageable)}, ordered by name with {@code nameOrder} (the
+   * reader's collation, see {@code core.input.TextOrder}).
+   */
+  public Page<Study> listStudies(String actor, Comparator<String> nameOrder, Pageable page) {
+    List<Study> all = listStudies(actor, Pageable.unpaged(Sort.by("name"))).getContent();
+    return TextOrder.page(all, Study::getName, nameOrder, page);
   }
 
   /** A study or site the user may see. */

@@ -240,4 +240,49 @@ public class RoleAssignmentServiceTest extends AccountIntegrationTestBase {
     assertEquals(List.of(), roles.candidates(admin.userName(), study, "%_"));
     assertThrows(PermissionDeniedException.class, () -> roles.candidates(monitor.userName(), study, part));
   }
+
+  /** A name no other test uses, in katakana: the account id's digits as ア, イ, ウ … */
+  private static String katakanaName(long id) {
+    StringBuilder sb = new StringBuilder("サトウ");
+    for (char d : Long.toString(id).toCharArray()) {
+      sb.append("アイウエオカキクケコ".charAt(d - '0'));
+    }
+    return sb.toString();
+  }
+
+  @Test
+  public void candidateSearchFindsKanaAndWidthVariantsOfNames() {
+    TestAccount admin = fixtures.businessAdmin();
+    TestAccount user = fixtures.user();
+    long study = anyStudyId();
+    String katakana = katakanaName(user.id());
+    jdbc.update("update user_account set last_name = ?, first_name = ? where id = ?", katakana, "花子", user.id());
+    String hiragana = katakana.chars()
+        .mapToObj(c -> String.valueOf((char) (c >= 0x30A1 && c <= 0x30F6 ? c - 0x60 : c)))
+        .collect(java.util.stream.Collectors.joining());
+    // half-width katakana typed by an old IME: ｻﾄｳ…
+    String halfWidth = toHalfWidth(katakana);
+    for (String typed : List.of(katakana, hiragana, halfWidth, hiragana + " 花子", katakana + "花子")) {
+      assertEquals(typed, List.of(user.userName()),
+          roles.candidates(admin.userName(), study, typed).stream().map(UserAccount::getUserName).toList());
+    }
+    // full-width letters of the user name find it too
+    String fullWidthUserName = user.userName().chars()
+        .mapToObj(c -> String.valueOf((char) (c >= '!' && c <= '~' ? c + 0xFEE0 : c)))
+        .collect(java.util.stream.Collectors.joining());
+    assertEquals(List.of(user.userName()),
+        roles.candidates(admin.userName(), study, fullWidthUserName.toUpperCase())
+            .stream().map(UserAccount::getUserName).toList());
+  }
+
+  private static String toHalfWidth(String katakana) {
+    String full = "アイウエオカキクケコサトウ";
+    String half = "\uFF71\uFF72\uFF73\uFF74\uFF75\uFF76\uFF77\uFF78\uFF79\uFF7A\uFF7B\uFF84\uFF73";
+    StringBuilder sb = new StringBuilder();
+    for (char c : katakana.toCharArray()) {
+      int i = full.indexOf(c);
+      sb.append(i < 0 ? c : half.charAt(i));
+    }
+    return sb.toString();
+  }
 }

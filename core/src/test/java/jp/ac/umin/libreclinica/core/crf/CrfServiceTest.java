@@ -414,4 +414,17 @@ public class CrfServiceTest {
     assertThat(service.listCrfs(dm, "%" + stem, PageRequest.of(0, 10)).getContent())
         .extracting(CrfSummary::name).containsExactly("Filter%" + stem + " Other");
   }
+
+  @Test
+  public void theCollatedListFiltersIgnoringKanaWidthAndCase() {
+    String stem = UUID.randomUUID().toString().substring(0, 8);
+    String name = "バイタル" + stem.toUpperCase();
+    service.commit(RealisticCrfs.vitalSigns(name, "v1").xlsx(), "v.xlsx", dm);
+    java.util.Comparator<String> order = java.util.Comparator.naturalOrder();
+    for (String typed : List.of("ばいたる" + stem, "ﾊﾞｲﾀﾙ" + stem, "バイタル" + stem.toUpperCase())) {
+      assertThat(service.listCrfs(dm, typed, order, PageRequest.of(0, 10)).getContent())
+          .extracting(CrfSummary::name).containsExactly(name);
+    }
+    assertThat(service.listCrfs(dm, "ばいたる" + stem + "x", order, PageRequest.of(0, 10)).getContent()).isEmpty();
+  }
 }

@@ -106,6 +106,50 @@ public class EventDefinitionServiceTest {
     assertEquals(DesignStatus.AVAILABLE, rows.findById(c.getId()).orElseThrow().getStatus());
   }
 
+  @Test
+  public void removingAnAttachedCrfTakesItAndItsSiteParametersOutAndRestoreBringsThemBack() {
+    Study s = newStudy();
+    Study site = studies.createSite(s.getId(), aStudy(unique("EvR"), "site R"), dm);
+    StudyEventDefinition d = events.create(s.getId(), visit("Week 2", EventType.SCHEDULED, false), dm);
+    long crfId = aCrfWithTwoVersions().get(0).crfId();
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crfId, new CrfParameters(), dm);
+    EventDefinitionCrf override = events.setSiteParameters(site.getId(), c.getId(), new CrfParameters(), dm);
+
+    events.removeCrf(c.getId(), "wrong form", dm);
+    assertEquals(DesignStatus.REMOVED, rows.findById(c.getId()).orElseThrow().getStatus());
+    assertEquals(DesignStatus.AUTO_REMOVED, rows.findById(override.getId()).orElseThrow().getStatus());
+    assertRefused("event.crf.alreadyRemoved", () -> events.removeCrf(c.getId(), "again", dm));
+    assertRefused("study.reason.required", () -> events.restoreCrf(c.getId(), " ", dm));
+
+    events.restoreCrf(c.getId(), "right form after all", dm);
+    assertEquals(DesignStatus.AVAILABLE, rows.findById(c.getId()).orElseThrow().getStatus());
+    assertEquals(DesignStatus.AVAILABLE, rows.findById(override.getId()).orElseThrow().getStatus());
+    assertRefused("event.crf.notRemoved", () -> events.restoreCrf(c.getId(), "again", dm));
+
+    List<java.util.Map<String, Object>> trail = jdbc.queryForList(
+        "select action, old_value, new_value, reason, study_id from audit_log"
+            + " where entity_type = 'EventDefinitionCrf' and entity_id = ? order by id",
+        String.valueOf(c.getId()));
+    List<Object> actions = trail.stream().map(r -> r.get("action")).toList();
+    assertTrue(actions.toString(), actions.containsAll(List.of("event.crf.remove", "event.crf.restore")));
+    java.util.Map<String, Object> removal =
+        trail.stream().filter(r -> "event.crf.remove".equals(r.get("action"))).findFirst().orElseThrow();
+    assertEquals("available", removal.get("old_value"));
+    assertTrue(String.valueOf(removal.get("new_value")).startsWith("removed"));
+    assertEquals("wrong form", removal.get("reason"));
+    assertEquals(s.getId().longValue(), ((Number) removal.get("study_id")).longValue());
+  }
+
+  @Test
+  public void aCrfOfARemovedEventCannotBeRestoredAlone() {
+    Study s = newStudy();
+    StudyEventDefinition d = events.create(s.getId(), visit("Week 3", EventType.SCHEDULED, false), dm);
+    long crfId = aCrfWithTwoVersions().get(0).crfId();
+    EventDefinitionCrf c = events.attachCrf(d.getId(), crfId, new CrfParameters(), dm);
+    events.remove(d.getId(), "not needed", dm);
+    assertRefused("event.crf.eventRemoved", () -> events.restoreCrf(c.getId(), "want it", dm));
+  }
+
   /** Upstream LC issue #15: a site's per-event-definition settings were not all saved. */
   @Test
   public void lc15_everySiteEventDefinitionSettingPersists() {

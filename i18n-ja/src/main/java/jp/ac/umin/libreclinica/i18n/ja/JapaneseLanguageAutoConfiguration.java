@@ -38,4 +38,16 @@ public class JapaneseLanguageAutoConfiguration {
   JapaneseEraDateSyntax japaneseEraDateSyntax() {
     return new JapaneseEraDateSyntax();
   }
+
+  /** 2026/04/07 (令和8年) on the data pages of studies that ask for the era. */
+  @Bean
+  JapaneseEraNotation japaneseEraNotation() {
+    return new JapaneseEraNotation();
+  }
+
+  /** Study, CRF and other name lists in Japanese order for Japanese readers. */
+  @Bean
+  JapaneseCollation japaneseCollation() {
+    return new JapaneseCollation();
+  }
 }

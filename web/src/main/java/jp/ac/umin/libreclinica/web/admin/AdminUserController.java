@@ -59,13 +59,17 @@ public class AdminUserController {
       Principal principal,
       @RequestParam(defaultValue = "ALL") AccountStatusFilter status,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String q,
       Model model) {
+    // the search finds width (全角/半角) and kana (ひらがな/カタカナ) variants alike
     Page<UserAccount> result =
-        accounts.list(
+        accounts.search(
             principal.getName(),
             status,
+            q,
             PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by("userName").and(Sort.by("id"))));
     model.addAttribute("accounts", result);
+    model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("status", status);
     model.addAttribute("filters", AccountStatusFilter.values());
     return "admin/users/list";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jp.ac.umin.libreclinica.core.crf.CrfFile;
 import jp.ac.umin.libreclinica.core.crf.CrfPreview;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.input.TextOrder;
 import jp.ac.umin.libreclinica.core.crf.CrfSummary;
 import jp.ac.umin.libreclinica.core.crf.CrfTemplateRejectedException;
 import jp.ac.umin.libreclinica.core.crf.CrfUploadOutcome;
@@ -47,8 +48,15 @@ public class CrfController {
   private final EventDefinitionService events;
   private final MessageSource messages;
 
+  private final TextOrder textOrder;
+
   public CrfController(
-      CrfService crfs, PendingCrfUploads pending, EventDefinitionService events, MessageSource messages) {
+      CrfService crfs,
+      PendingCrfUploads pending,
+      EventDefinitionService events,
+      MessageSource messages,
+      TextOrder textOrder) {
+    this.textOrder = textOrder;
     this.crfs = crfs;
     this.pending = pending;
     this.events = events;
@@ -64,7 +72,9 @@ public class CrfController {
     String filter = name == null ? "" : name.strip();
     model.addAttribute("name", filter);
     model.addAttribute(
-        "crfs", crfs.listCrfs(user.getName(), filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        "crfs", crfs.listCrfs(user.getName(), filter,
+            textOrder.comparator(LocaleContextHolder.getLocale()),
+            PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
     return "crf/list";
   }
 

@@ -2,6 +2,8 @@ package jp.ac.umin.libreclinica.web.dataentry;
 
 import java.security.Principal;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import jp.ac.umin.libreclinica.core.dataentry.ItemData;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
 import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
+import jp.ac.umin.libreclinica.core.input.HalfWidthKatakana;
+import jp.ac.umin.libreclinica.core.study.Study;
+import jp.ac.umin.libreclinica.core.study.StudyService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -36,11 +41,14 @@ public class DataEntryController {
   private final DataEntryService entry;
   private final CrfService crfs;
   private final MessageSource messages;
+  private final StudyService studies;
 
-  public DataEntryController(DataEntryService entry, CrfService crfs, MessageSource messages) {
+  public DataEntryController(
+      DataEntryService entry, CrfService crfs, MessageSource messages, StudyService studies) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
+    this.studies = studies;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -180,6 +188,17 @@ public class DataEntryController {
     model.addAttribute("meanwhile", meanwhile);
     model.addAttribute("extraRows", extraRows);
     model.addAttribute("names", new FieldNames());
+    Study study = studies.get(e.getStudyId());
+    model.addAttribute("eraShown",
+        (study.isSite() ? study.getParent() : study).getParameters().isEraShown());
+    // half-width katakana is kept as typed, but flagged beside the item (not an error)
+    Set<String> halfWidthKana = new HashSet<>();
+    values.forEach((name, value) -> {
+      if (HalfWidthKatakana.contains(value)) {
+        halfWidthKana.add(name);
+      }
+    });
+    model.addAttribute("halfWidthKana", halfWidthKana);
     return "dataentry/form";
   }
 

@@ -10,6 +10,7 @@ import jp.ac.umin.libreclinica.core.crf.CrfService;
 import jp.ac.umin.libreclinica.core.crf.CrfSummary;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionSummary;
 import jp.ac.umin.libreclinica.core.event.CrfParameters;
+import jp.ac.umin.libreclinica.core.input.TextOrder;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionCrf;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
 import jp.ac.umin.libreclinica.core.event.SdvRequirement;
@@ -44,8 +45,15 @@ public class EventCrfController {
   private final CrfService crfs;
   private final MessageSource messages;
 
+  private final TextOrder textOrder;
+
   public EventCrfController(
-      EventDefinitionService events, StudyService studies, CrfService crfs, MessageSource messages) {
+      EventDefinitionService events,
+      StudyService studies,
+      CrfService crfs,
+      MessageSource messages,
+      TextOrder textOrder) {
+    this.textOrder = textOrder;
     this.events = events;
     this.studies = studies;
     this.crfs = crfs;
@@ -94,7 +102,8 @@ public class EventCrfController {
     boolean mayAttach = crfs.mayDesign(user.getName());
     model.addAttribute("mayAttach", mayAttach);
     model.addAttribute("availableCrfs", mayAttach
-        ? crfs.listCrfs(user.getName(), null, PageRequest.of(0, MAX_CRFS_OFFERED)).getContent()
+        ? crfs.listCrfs(user.getName(), null, textOrder.comparator(LocaleContextHolder.getLocale()),
+            PageRequest.of(0, MAX_CRFS_OFFERED)).getContent()
         : List.of());
     return "study/event-crfs";
   }
@@ -204,6 +213,62 @@ public class EventCrfController {
     redirect.addFlashAttribute(
         "flash", text("eventcrf.siteSaved", crfs.summary(row.getCrfId()).name(), site.getName()));
     return "redirect:/events/" + id + "/crfs";
+  }
+
+  /** Asks to confirm removing or restoring an attached CRF, with a reason. */
+  @GetMapping("/events/{id}/crfs/{edcId}/status")
+  public String statusForm(
+      @PathVariable long id,
+      @PathVariable long edcId,
+      @RequestParam String action,
+      Principal user,
+      Model model) {
+    EventDefinitionCrf row = events.getCrfOf(id, edcId);
+    StudyEventDefinition event = events.get(id);
+    studies.requireBuilder(user.getName(), event.getStudyId());
+    return statusPage(event, row, "restore".equals(action) ? "restore" : "remove", null, user, model);
+  }
+
+  @PostMapping("/events/{id}/crfs/{edcId}/status")
+  public String changeStatus(
+      @PathVariable long id,
+      @PathVariable long edcId,
+      @RequestParam String action,
+      @RequestParam(required = false) String reason,
+      Principal user,
+      Model model,
+      RedirectAttributes redirect) {
+    EventDefinitionCrf row = events.getCrfOf(id, edcId);
+    StudyEventDefinition event = events.get(id);
+    boolean restore = "restore".equals(action);
+    try {
+      if (restore) {
+        events.restoreCrf(edcId, reason, user.getName());
+      } else {
+        events.removeCrf(edcId, reason, user.getName());
+      }
+    } catch (StudyException e) {
+      if (e.messageKey().endsWith("notFound")) {
+        throw e;
+      }
+      return statusPage(event, row, restore ? "restore" : "remove",
+          text(e.messageKey(), e.arguments()), user, model);
+    }
+    redirect.addFlashAttribute("flash", text(restore ? "eventcrf.restored" : "eventcrf.removed",
+        crfs.summary(row.getCrfId()).name()));
+    return "redirect:/events/" + id + "/crfs";
+  }
+
+  private String statusPage(
+      StudyEventDefinition event, EventDefinitionCrf row, String action, String error,
+      Principal user, Model model) {
+    model.addAttribute("event", event);
+    model.addAttribute("study", studies.view(user.getName(), event.getStudyId()));
+    model.addAttribute("row", row);
+    model.addAttribute("crf", crfs.summary(row.getCrfId()));
+    model.addAttribute("action", action);
+    model.addAttribute("error", error);
+    return "study/event-crf-status";
   }
 
   private String attachPage(long id, long crfId, CrfParametersForm form, Principal user, Model model) {

@@ -12,13 +12,13 @@ import jp.ac.umin.libreclinica.core.study.StudyDetails;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import jp.ac.umin.libreclinica.core.study.StudyPhase;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.input.TextOrder;
 import jp.ac.umin.libreclinica.core.study.StudyStatus;
 import jp.ac.umin.libreclinica.core.study.StudyUserService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,12 +44,16 @@ public class StudyController {
   private final SmartValidator validator;
   private final MessageSource messages;
 
+  private final TextOrder textOrder;
+
   public StudyController(
       StudyService studies,
       EventDefinitionService events,
       StudyUserService people,
       SmartValidator validator,
-      MessageSource messages) {
+      MessageSource messages,
+      TextOrder textOrder) {
+    this.textOrder = textOrder;
     this.studies = studies;
     this.events = events;
     this.people = people;
@@ -70,8 +74,10 @@ public class StudyController {
   @GetMapping
   public String list(@RequestParam(defaultValue = "0") int page, Principal user, Model model) {
     Page<Study> listed =
-        studies.listStudies(
-            user.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name")));
+        // ordered for the reader's language (Japanese collation under Japanese)
+        studies.listStudies(user.getName(),
+            textOrder.comparator(LocaleContextHolder.getLocale()),
+            PageRequest.of(Math.max(page, 0), PAGE_SIZE));
     // a site user may not open the parent study: offer their own sites instead
     Map<Long, List<Study>> sitesOnly = new HashMap<>();
     for (Study s : listed.getContent()) {

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.ac.umin.libreclinica.core.design.StudyDesignService;
 import jp.ac.umin.libreclinica.core.odm.OdmExportOptions;
 import jp.ac.umin.libreclinica.core.odm.OdmMetadataExporter;
+import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The whole design of a study or site on one page (LibreClinica's "View Study") and its ODM 1.3
- * metadata file. Both need the right to view the study or site.
+ * The whole design of a study or site on one page (LibreClinica's "View Study"), its ODM 1.3
+ * metadata file (both need the right to view the study or site) and its design audit log (the
+ * right to build it).
  */
 @Controller
 @RequestMapping("/studies/{id}")
@@ -25,10 +28,28 @@ public class StudyDesignController {
 
   private final StudyDesignService designs;
   private final OdmMetadataExporter odm;
+  private final StudyService studies;
 
-  public StudyDesignController(StudyDesignService designs, OdmMetadataExporter odm) {
+  public StudyDesignController(
+      StudyDesignService designs, OdmMetadataExporter odm, StudyService studies) {
     this.designs = designs;
     this.odm = odm;
+    this.studies = studies;
+  }
+
+  static final int AUDIT_PAGE_SIZE = 50;
+
+  /** The study's design audit log, newest first (needs the right to build the study or site). */
+  @GetMapping("/audit")
+  public String audit(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "0") int page,
+      Principal user,
+      Model model) {
+    model.addAttribute("study", studies.view(user.getName(), id));
+    model.addAttribute("records",
+        designs.designAudit(user.getName(), id, PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE)));
+    return "study/audit";
   }
 
   @GetMapping("/design")

@@ -108,6 +108,35 @@ public class AdminUserPagesTest extends AccountWebTestBase {
   }
 
   @Test
+  public void theListSearchFindsKanaAndWidthVariantsOfNamesAndUserNames() throws Exception {
+    TestAccount admin = fixtures.techAdmin();
+    TestAccount user = fixtures.user();
+    // a surname no other test uses: the account id's digits as katakana
+    StringBuilder kana = new StringBuilder("スズキ");
+    for (char d : Long.toString(user.id()).toCharArray()) {
+      kana.append("アイウエオカキクケコ".charAt(d - '0'));
+    }
+    jdbc.update("update user_account set last_name = ?, first_name = ? where id = ?", kana.toString(), "一郎", user.id());
+    StringBuilder hiragana = new StringBuilder();
+    kana.chars().forEach(c -> hiragana.append((char) (c - 0x60)));
+    for (String typed : List.of(kana.toString(), hiragana.toString(), hiragana + " 一郎")) {
+      mvc.perform(get("/admin/users").param("q", typed).with(as(admin)))
+          .andExpect(status().isOk())
+          .andExpect(model().attribute("accounts", hasProperty("totalElements", is(1L))))
+          .andExpect(content().string(containsString(user.userName())));
+    }
+    // the user name in full-width capitals
+    StringBuilder fullWidth = new StringBuilder();
+    user.userName().toUpperCase().chars()
+        .forEach(c -> fullWidth.append((char) (c >= '!' && c <= '~' ? c + 0xFEE0 : c)));
+    mvc.perform(get("/admin/users").param("q", fullWidth.toString()).with(as(admin)))
+        .andExpect(content().string(containsString(user.userName())));
+    // the status filter still applies
+    mvc.perform(get("/admin/users").param("q", hiragana.toString()).param("status", "REMOVED").with(as(admin)))
+        .andExpect(model().attribute("accounts", hasProperty("totalElements", is(0L))));
+  }
+
+  @Test
   public void editLockUnlockRemoveRestoreAndResetThroughThePages() throws Exception {
     TestAccount admin = fixtures.techAdmin();
     TestAccount user = fixtures.user();

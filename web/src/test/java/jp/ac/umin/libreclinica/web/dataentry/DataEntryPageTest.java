@@ -2,6 +2,7 @@ package jp.ac.umin.libreclinica.web.dataentry;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -108,5 +109,33 @@ public class DataEntryPageTest {
         .andExpect(content().string(containsString("value=\"180\"")))
         .andExpect(content().string(containsString("Saved meanwhile by another user: 170")));
     assertEquals("170", entry.values(dm, eventCrf.getId()).get(ItemKey.of("HEIGHT")).getValue());
+  }
+
+  @Test
+  public void halfWidthKatakanaInFreeTextIsSavedAsTypedAndFlaggedWithoutBlocking() throws Exception {
+    String typed = "ｶﾙﾃ参照 𠮷";
+    mvc.perform(post("/event-crfs/" + eventCrf.getId()).with(user(dm)).with(csrf())
+            .header("Accept-Language", "en")
+            .param("v.COMMENT.1", typed).param("v.HEIGHT.1", "170"))
+        .andExpect(redirectedUrl("/event-crfs/" + eventCrf.getId()));
+    assertEquals(typed, entry.values(dm, eventCrf.getId()).get(ItemKey.of("COMMENT")).getValue());
+    String page = mvc.perform(get("/event-crfs/" + eventCrf.getId()).with(user(dm)).header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+    assertEquals("1 item(s) hold half-width katakana. The values are saved as typed; check them.",
+        doc.select("#half-width-kana-warning").text());
+    assertEquals(1, doc.select(".half-width-kana").size());
+    assertEquals(typed, doc.select("textarea#v\\.COMMENT\\.1").text());
+    assertTrue(doc.select("input#v\\.HEIGHT\\.1").first().parent().select(".half-width-kana").isEmpty());
+  }
+
+  @Test
+  public void noKatakanaFlagWithoutHalfWidthKatakana() throws Exception {
+    mvc.perform(post("/event-crfs/" + eventCrf.getId()).with(user(dm)).with(csrf())
+            .param("v.COMMENT.1", "カルテ参照"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/event-crfs/" + eventCrf.getId()).with(user(dm)))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("half-width-kana"))));
   }
 }

@@ -17,7 +17,18 @@ public class DateDisplayTest {
     for (int i = 0; i < patterns.length; i++) {
       beans.registerSingleton("p" + i, patterns[i]);
     }
-    return new DateDisplay(beans.getBeanProvider(DatePatterns.class), "Asia/Tokyo");
+    return new DateDisplay(beans.getBeanProvider(DatePatterns.class), "Asia/Tokyo",
+        beans.getBeanProvider(EraNotation.class));
+  }
+
+  private DateDisplay withEra(EraNotation era, DatePatterns... patterns) {
+    DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+    for (int i = 0; i < patterns.length; i++) {
+      beans.registerSingleton("p" + i, patterns[i]);
+    }
+    beans.registerSingleton("era", era);
+    return new DateDisplay(beans.getBeanProvider(DatePatterns.class), "Asia/Tokyo",
+        beans.getBeanProvider(EraNotation.class));
   }
 
   @After
@@ -47,5 +58,25 @@ public class DateDisplayTest {
   public void fallsBackToIsoForALanguageWithoutPatterns() {
     LocaleContextHolder.setLocale(Locale.GERMAN);
     assertEquals("2026-04-07", display().date(LocalDate.of(2026, 4, 7)));
+  }
+
+  @Test
+  public void showsTheEraNextToADateOnlyWhenAskedAndANotationIsInstalled() {
+    LocaleContextHolder.setLocale(Locale.JAPANESE);
+    EraNotation fake = (date, locale) ->
+        date.getYear() >= 2019 ? java.util.Optional.of("R" + (date.getYear() - 2018)) : java.util.Optional.empty();
+    DateDisplay d = withEra(fake, new DatePatterns("ja", "uuuu/MM/dd", "uuuu/MM/dd HH:mm"));
+    assertEquals("2026/04/07 (R8)", d.date(LocalDate.of(2026, 4, 7), true));
+    assertEquals("2026/04/07", d.date(LocalDate.of(2026, 4, 7), false));
+    assertEquals("1900/01/01", d.date(LocalDate.of(1900, 1, 1), true));
+    assertEquals("2026/04/07 (R8)", d.isoDate("2026-04-07", true));
+    assertEquals("2026-04", d.isoDate("2026-04", true));
+    assertEquals("", d.date(null, true));
+    assertEquals("(R8)", d.eraNote("2026-04-07"));
+    assertEquals("", d.eraNote("R8.4.7"));
+    assertEquals("", d.eraNote("2026-02-30"));
+    // without a notation (no language module), the option changes nothing
+    assertEquals("2026/04/07",
+        display(new DatePatterns("ja", "uuuu/MM/dd", "uuuu/MM/dd HH:mm")).date(LocalDate.of(2026, 4, 7), true));
   }
 }

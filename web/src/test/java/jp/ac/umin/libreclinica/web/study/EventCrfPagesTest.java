@@ -150,6 +150,59 @@ public class EventCrfPagesTest {
     assertTrue(events.crfsOf(event.getId()).isEmpty());
   }
 
+  @Test
+  public void anAttachedCrfIsRemovedAndRestoredAfterConfirmationWithAReasonAndBothShowInTheDesignAuditLog()
+      throws Exception {
+    mvc.perform(attach(v1)).andExpect(status().is3xxRedirection());
+    EventDefinitionCrf row = events.crfsOf(event.getId()).get(0);
+    String statusPath = "/events/" + event.getId() + "/crfs/" + row.getId() + "/status";
+    Document list = page("/events/" + event.getId() + "/crfs");
+    assertEquals(statusPath + "?action=remove", list.select("a.remove-crf").attr("href"));
+
+    Document confirm = page(statusPath + "?action=remove");
+    assertTrue(confirm.text(), confirm.text().contains("No new data entry in it will start"));
+    assertFalse(confirm.select("textarea#reason[required]").isEmpty());
+    // without a reason nothing changes and the page says why
+    mvc.perform(post(statusPath).with(asAdmin()).with(csrf()).header("Accept-Language", "en")
+            .param("action", "remove").param("reason", " "))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("reason")));
+    assertEquals("available", events.crfsOf(event.getId()).get(0).getStatus().code());
+
+    mvc.perform(post(statusPath).with(asAdmin()).with(csrf())
+            .param("action", "remove").param("reason", "wrong form"))
+        .andExpect(status().is3xxRedirection());
+    assertEquals("removed", events.crfsOf(event.getId()).get(0).getStatus().code());
+    Document removed = page("/events/" + event.getId() + "/crfs");
+    assertTrue(removed.select("a.remove-crf").isEmpty());
+    assertEquals(statusPath + "?action=restore", removed.select("a.restore-crf").attr("href"));
+
+    mvc.perform(post(statusPath).with(asAdmin()).with(csrf())
+            .param("action", "restore").param("reason", "right form"))
+        .andExpect(status().is3xxRedirection());
+    assertEquals("available", events.crfsOf(event.getId()).get(0).getStatus().code());
+
+    // the study view links to the design audit log, which shows both changes with their reasons
+    Document view = page("/studies/" + study.getId());
+    assertEquals("/studies/" + study.getId() + "/audit", view.select("a#design-audit").attr("href"));
+    Document audit = page("/studies/" + study.getId() + "/audit");
+    String table = audit.select("table.records").text();
+    assertTrue(table, table.contains("event.crf.remove") && table.contains("wrong form"));
+    assertTrue(table, table.contains("event.crf.restore") && table.contains("right form"));
+    assertTrue(table, table.contains("event.crf.attach") && table.contains(admin));
+    assertEquals("newest first", "event.crf.restore",
+        audit.select("table.records tbody tr").get(0).select("span.code").text().split(" ")[0]);
+    assertEquals("CRF restored to an event definition",
+        audit.select("table.records tbody tr").get(0).select("span.action").text());
+  }
+
+  @Test
+  public void theDesignAuditLogIsRefusedToAUserWhoMayNotBuildTheStudy() throws Exception {
+    String stranger = fixtures.user().userName();
+    mvc.perform(get("/studies/" + study.getId() + "/audit").with(user(stranger).roles("USER")))
+        .andExpect(status().isForbidden());
+  }
+
   /** Upstream LC issue #15: some per-event-definition settings of a site were silently not saved. */
   @Test
   public void lc15_siteEventDefinitionFormPersistsEveryValue() throws Exception {

@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import jp.ac.umin.libreclinica.core.account.AccountException;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.crf.CrfNotFoundException;
+import jp.ac.umin.libreclinica.core.crf.CrfTemplateRejectedException;
+import jp.ac.umin.libreclinica.core.crf.template.CrfProblemMessages;
+import jp.ac.umin.libreclinica.core.crf.template.TemplateProblem;
+import jp.ac.umin.libreclinica.core.input.InvalidInputException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -36,8 +42,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception of an {@code /api/**} request into a problem detail in the caller's
- * language: 400 (with the invalid fields), 403, 404, 405, 406, 409 (a core service refused, the
- * detail saying why), 415 and 500. A 500 names an
+ * language: 400 (with the invalid fields, or every problem of a refused CRF spreadsheet), 403,
+ * 404, 405, 406, 409 (a core service refused, the detail saying why), 413, 415 and 500. A 500 names an
  * incident reference that is logged with the stack trace; the response shows neither the trace
  * nor the exception's message. Exceptions of the pages are left to the pages.
  */
@@ -113,6 +119,16 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.writeDetail(request, response, missing ? 404 : 409,
           missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
           refused.arguments());
+    } else if (ex instanceof CrfTemplateRejectedException rejected) {
+      crfProblems(request, response, rejected);
+    } else if (ex instanceof CrfNotFoundException missing) {
+      problems.writeDetail(request, response, 404, "api.error.notFound", missing.messageKey(),
+          missing.arguments());
+    } else if (ex instanceof InvalidInputException invalid) {
+      problems.writeDetail(request, response, 400, "api.error.invalid", invalid.messageKey(),
+          invalid.arguments());
+    } else if (ex instanceof MaxUploadSizeExceededException) {
+      problems.write(request, response, 413, "api.error.tooLarge", null, null);
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
@@ -138,6 +154,35 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.write(request, response, 500, "api.error.internal", new Object[] {incident},
           Map.of("incident", incident));
     }
+  }
+
+  /**
+   * A CRF spreadsheet that cannot be stored: every problem of the file at once, as the upload
+   * page lists them (sheet, row, column, value and message in the caller's language).
+   */
+  private void crfProblems(
+      HttpServletRequest request, HttpServletResponse response, CrfTemplateRejectedException e)
+      throws IOException {
+    Locale locale = ApiLocales.of(request);
+    List<Map<String, Object>> listed = new ArrayList<>();
+    long errors = 0;
+    for (TemplateProblem p : e.problems()) {
+      Map<String, Object> one = new java.util.LinkedHashMap<>();
+      one.put("severity", p.isError() ? "error" : "warning");
+      one.put("sheet", p.sheet());
+      one.put("row", p.row());
+      one.put("column", p.column());
+      one.put("value", p.value());
+      one.put("code", p.messageKey());
+      one.put("message", problems.messages().getMessage(p.messageKey(), p.messageArguments(), locale));
+      one.put("location", CrfProblemMessages.format(p, problems.messages(), locale));
+      listed.add(one);
+      if (p.isError()) {
+        errors++;
+      }
+    }
+    problems.write(request, response, 400, "api.error.crfRejected", new Object[] {errors},
+        Map.of("errors", listed));
   }
 
   private void validation(

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
  * The language of an API response: the caller's {@code Accept-Language}, else English. The
  * API keeps no session, so a language chosen in the pages does not apply.
  */
-final class ApiLocales {
+public final class ApiLocales {
 
   private static final AcceptHeaderLocaleResolver RESOLVER = new AcceptHeaderLocaleResolver();
 
@@ -18,7 +18,7 @@ final class ApiLocales {
 
   private ApiLocales() {}
 
-  static Locale of(HttpServletRequest request) {
+  public static Locale of(HttpServletRequest request) {
     return RESOLVER.resolveLocale(request);
   }
 }

@@ -30,6 +30,12 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.openapi").value(org.hamcrest.Matchers.startsWith("3.")))
         .andExpect(jsonPath("$.info.title").value("UMIN LibreClinica API"))
         .andExpect(jsonPath("$.paths['/api/v1/me'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/crfs'].post.requestBody.content['multipart/form-data']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/crfs'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/crfs/{oid}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/crfs'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/event-definitions/{eventOid}/crfs'].post").exists())
+        .andExpect(jsonPath("$.components.schemas.CrfProblem.properties.sheet").exists())
         .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
         .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
   }
