@@ -69,6 +69,11 @@ public class StudyEventService {
     return events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(studySubjectId);
   }
 
+  /** Every event of a subject, removed ones too; unchecked, for other services. */
+  public List<StudyEvent> eventsOfUnchecked(long studySubjectId) {
+    return events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(studySubjectId);
+  }
+
   /** Whether the event exists (unchecked, for other services). */
   public boolean exists(long id) {
     return events.existsById(id);
