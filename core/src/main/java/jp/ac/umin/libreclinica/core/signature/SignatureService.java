@@ -133,6 +133,9 @@ public class SignatureService {
 
   /** The signatures that cover one event: the casebook's and the event's own. */
   public List<SignatureState> signaturesCovering(String actor, long studyEventId) {
+    if (!events.exists(studyEventId)) {
+      return List.of();
+    }
     StudyEvent e = events.view(actor, studyEventId);
     return signaturesOf(actor, e.getStudySubjectId()).stream()
         .filter(s -> s.signature().isCasebook() || s.signature().getStudyEventId() == studyEventId)

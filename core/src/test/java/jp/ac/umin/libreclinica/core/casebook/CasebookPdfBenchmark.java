@@ -39,7 +39,7 @@ public final class CasebookPdfBenchmark {
     app.setLogStartupInfo(false);
     try (ConfigurableApplicationContext context =
         app.run("--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
-      DataCaptureFixture fixture = context.getBean(DataCaptureFixture.class);
+      DataCaptureFixture fixture = context.getAutowireCapableBeanFactory().createBean(DataCaptureFixture.class);
       DataEntryService entry = context.getBean(DataEntryService.class);
       StudyEventService events = context.getBean(StudyEventService.class);
       EventDefinitionService definitions = context.getBean(EventDefinitionService.class);

@@ -26,14 +26,13 @@ import jp.ac.umin.libreclinica.core.subject.SubjectService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 
 /**
  * A subject with captured data, built through the services: a running study (sites A and B),
  * the vital signs CRF attached to the screening event, a subject at site B entered and completed
- * by the site's investigator. Register it in a test's context with {@code @Import}.
+ * by the site's investigator. Register it in a test's context with {@code @Import} (it is not a
+ * component, so that contexts scanning {@code core} do not pick it up).
  */
-@Component
 public class DataCaptureFixture {
 
   @Autowired private UserAccountRepository accountRepository;

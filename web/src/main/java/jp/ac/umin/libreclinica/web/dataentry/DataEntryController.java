@@ -5,7 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
@@ -36,11 +41,20 @@ public class DataEntryController {
   private final DataEntryService entry;
   private final CrfService crfs;
   private final MessageSource messages;
+  private final SignatureService signatures;
+  private final AuthorizationService authorization;
 
-  public DataEntryController(DataEntryService entry, CrfService crfs, MessageSource messages) {
+  public DataEntryController(
+      DataEntryService entry,
+      CrfService crfs,
+      MessageSource messages,
+      SignatureService signatures,
+      AuthorizationService authorization) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
+    this.signatures = signatures;
+    this.authorization = authorization;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -151,11 +165,17 @@ public class DataEntryController {
   }
 
   @PostMapping("/event-crfs/{id}/complete")
-  public String complete(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+  public String complete(
+      @PathVariable long id,
+      @RequestParam(required = false) String password,
+      Principal user,
+      RedirectAttributes redirect) {
     try {
-      entry.markComplete(user.getName(), id);
+      entry.markComplete(user.getName(), id, password);
       redirect.addFlashAttribute("flash", text("dataentry.page.completed"));
-    } catch (DataEntryException ex) {
+    } catch (PermissionDeniedException ex) {
+      throw ex;
+    } catch (MessageKeyException ex) {
       redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));
     }
     return "redirect:/event-crfs/" + id;
@@ -180,6 +200,10 @@ public class DataEntryController {
     model.addAttribute("meanwhile", meanwhile);
     model.addAttribute("extraRows", extraRows);
     model.addAttribute("names", new FieldNames());
+    String actor = LoggedIn.name();
+    model.addAttribute("signatures", signatures.signaturesCovering(actor, e.getStudyEventId()));
+    model.addAttribute("passwordOnCompletion", entry.passwordRequiredOnCompletion(e));
+    model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
     return "dataentry/form";
   }
 
@@ -192,6 +216,14 @@ public class DataEntryController {
 
   private String text(String key, Object... args) {
     return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
+  /** The signed-in user, for what the page shows around the form. */
+  private static final class LoggedIn {
+    static String name() {
+      var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+      return auth == null ? null : auth.getName();
+    }
   }
 
   /** Lets templates name the fields: {@code ${names.value(item.name, row)}}. */
