@@ -17,7 +17,7 @@ CREATE TABLE signature (
     meaning_key         VARCHAR(100)  NOT NULL,
     meaning_text        VARCHAR(2000) NOT NULL,
     meaning_locale      VARCHAR(35)   NOT NULL,
-    signed_hash         CHAR(64)      NOT NULL,
+    signed_hash         VARCHAR(64)   NOT NULL,
     signed_content      TEXT          NOT NULL,
     status              VARCHAR(20)   NOT NULL CHECK (status IN ('VALID', 'INVALIDATED')),
     invalidated_at      TIMESTAMPTZ,
