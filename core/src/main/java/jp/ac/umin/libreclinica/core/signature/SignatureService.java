@@ -272,6 +272,10 @@ public class SignatureService {
   public void onSubjectDataChanged(SubjectDataChanged change) {
     List<Signature> valid =
         signatures.findByStudySubjectIdAndStatus(change.studySubjectId(), Signature.Status.VALID);
+    if (change.what().endsWith(".restore")) {
+      // what comes back from removal comes back unsigned unless a valid signature covers it
+      revertStatuses(change.studySubjectId(), change.actor());
+    }
     if (valid.isEmpty()) {
       return;
     }
@@ -315,7 +319,8 @@ public class SignatureService {
       boolean covered =
           casebookSigned
               || stillValid.stream().anyMatch(s -> !s.isCasebook() && s.getStudyEventId().equals(e.getId()));
-      if (!covered && e.getStatus() == SubjectEventStatus.SIGNED) {
+      // a removed event changes nothing until restored (then the restore reverts it)
+      if (!covered && e.getStatus() == SubjectEventStatus.SIGNED && !e.getRemoval().isRemoved()) {
         events.markSigned(e.getId(), false, reason, actor);
       }
     }

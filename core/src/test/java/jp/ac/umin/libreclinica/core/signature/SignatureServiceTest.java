@@ -197,4 +197,15 @@ public class SignatureServiceTest {
     assertEquals(EventCrfStatus.INITIAL_DATA_ENTRY, entry.get(i, p.eventCrf().getId()).getStatus());
     assertEquals(EventCrfStatus.DATA_ENTRY_COMPLETE, entry.markComplete(i, p.eventCrf().getId(), PASSWORD).getStatus());
   }
+
+  @Test
+  public void aSignedSubjectCanStillBeRemovedAndComesBackUnsigned() {
+    Signature s = signCasebook();
+    subjects.remove(subjectId, "consent withdrawn", c.dataManager());
+    assertEquals(Signature.Status.INVALIDATED, signatures.signaturesOf(inv, subjectId).get(0).signature().getStatus());
+    subjects.restore(subjectId, "entered in error", c.dataManager());
+    assertEquals(SubjectStatus.AVAILABLE, subjects.get(subjectId).getStatus());
+    assertEquals(SubjectEventStatus.COMPLETED, events.get(c.screening().getId()).getStatus());
+    assertEquals(s.getId(), signatures.signaturesOf(inv, subjectId).get(0).signature().getId());
+  }
 }
