@@ -161,6 +161,12 @@ public class SignatureService {
         studyEventId == null ? MEANING_CASEBOOK : MEANING_EVENT, reauthentication.asksForPassword(actor));
   }
 
+  /** The canonical text a signature would cover now (shown to API callers before signing). */
+  public String signedData(String actor, long studySubjectId, Long studyEventId) {
+    check(actor, studySubjectId, studyEventId);
+    return signedData.of(studySubjectId, studyEventId).text();
+  }
+
   // ---------------------------------------------------------------- signing
 
   /**

@@ -97,6 +97,12 @@ public class SubjectService {
     return s;
   }
 
+  /** A subject the user may see, by its OID ({@code SS_...}). */
+  public StudySubject viewByOid(String actor, String oid) {
+    long id = subjects.findIdByOid(oid).orElseThrow(() -> new SubjectException("subject.notFound", oid));
+    return view(actor, id);
+  }
+
   /** Unchecked, for other services that check themselves. */
   public StudySubject get(long id) {
     return subjects

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.ac.umin.libreclinica.core.account.AccountException;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,12 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
+    } else if (ex instanceof MessageKeyException refused) {
+      // any other refusal of a core service (subjects, events, data entry, signatures, locks)
+      boolean missing = refused.messageKey().endsWith("notFound");
+      problems.writeDetail(request, response, missing ? 404 : 409,
+          missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+          refused.arguments());
     } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
       problems.write(request, response, 404, "api.error.notFound",
           new Object[] {request.getRequestURI()}, null);
