@@ -197,7 +197,9 @@ public class SubjectController {
         .filter(l -> !l.event().getRemoval().isRemoved())
         .forEach(l -> forms.put(l.event().getId(), dataEntry.formsOfEvent(user.getName(), l.event().getId())));
     model.addAttribute("forms", forms);
-    model.addAttribute("signatures", signatures.signaturesOf(user.getName(), id));
+    var signed = signatures.signaturesOf(user.getName(), id);
+    model.addAttribute("signatures", signed);
+    model.addAttribute("casebookSigned", signed.stream().anyMatch(st -> st.valid() && st.signature().isCasebook()));
     model.addAttribute("maySign", signatures.maySign(user.getName(), casebook.subject()));
     model.addAttribute("mayLock",
         authorization.isPermitted(user.getName(), casebook.subject().getStudyId(), Permission.LOCK_DATA));

@@ -89,7 +89,8 @@ public class SignaturePagesTest {
     assertEquals(SubjectStatus.SIGNED, subjects.get(id).getStatus());
     mvc.perform(get("/subjects/" + id).with(user(inv)))
         .andExpect(content().string(containsString("Whole casebook")))
-        .andExpect(content().string(containsString(">Valid<")));
+        .andExpect(content().string(containsString(">Valid<")))
+        .andExpect(content().string(not(containsString("Sign casebook"))));
     mvc.perform(get("/event-crfs/" + c.eventCrf().getId()).with(user(inv)))
         .andExpect(content().string(containsString("Whole casebook")))
         .andExpect(content().string(containsString(">Valid<")));
