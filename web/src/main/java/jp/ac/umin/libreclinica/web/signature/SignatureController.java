@@ -104,7 +104,14 @@ public class SignatureController {
   private String showSign(long id, Long event, Principal user, Model model, String error) {
     SignatureService.SigningPreview preview = signatures.preview(user.getName(), id, event);
     model.addAttribute("preview", preview);
-    model.addAttribute("cb", casebooks.document(user.getName(), id, false, LocaleContextHolder.getLocale()));
+    CasebookDocument cb = casebooks.document(user.getName(), id, false, LocaleContextHolder.getLocale());
+    if (event != null) {
+      // an event's signature covers that event: show it alone
+      cb = new CasebookDocument(cb.study(), cb.site(), cb.subject(),
+          cb.events().stream().filter(e -> e.event().getId().equals(event)).toList(),
+          cb.signatures(), cb.sections(), cb.audit(), cb.printedAt(), cb.printedBy());
+    }
+    model.addAttribute("cb", cb);
     model.addAttribute("eventId", event);
     model.addAttribute("error", error);
     return "signature/sign";
