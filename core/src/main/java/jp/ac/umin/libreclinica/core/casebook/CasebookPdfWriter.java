@@ -231,7 +231,8 @@ public class CasebookPdfWriter {
     private PdfPTable audit(List<AuditRecord> records) {
       List<List<String>> rows =
           records.stream()
-              .map(a -> List.of(dateTime.format(a.occurredAt()), a.actor(), a.action(),
+              .map(a -> List.of(dateTime.format(a.occurredAt()), a.actor(),
+                  messages.getMessage("casebook.audit.action." + a.action(), null, a.action(), locale),
                   nz(a.oldValue()), nz(a.newValue()), nz(a.reason())))
               .toList();
       return table(

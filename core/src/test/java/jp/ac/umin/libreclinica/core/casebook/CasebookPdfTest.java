@@ -98,6 +98,7 @@ public class CasebookPdfTest {
       String text = new PDFTextStripper().getText(pdf);
       assertTrue(text, text.contains("体調良好"));
       assertTrue(text, text.contains("2026/04/07"));
+      assertTrue("audit actions named in Japanese", text.contains("値の入力"));
       assertTrue(text, text.contains("症例ファイル"));
       // table cells wrap long texts over lines
       assertTrue(text, text.replaceAll("\\s+", "").contains("私は本症例の記録を確認し、その内容が正確であることを確認しました。"));
