@@ -42,8 +42,8 @@ public class ReauthenticationService {
   }
 
   /**
-   * Throws {@link SignatureException} unless {@code userName} proves presence now; {@code
-   * field} names the form field of the password in the refusal.
+   * Throws {@link SignatureException} unless {@code userName} proves presence now; a refusal
+   * names the form field {@code password}. A wrong password is counted before the refusal.
    */
   public void requirePresence(String userName, String password) {
     boolean local = identities.localSignInAllowed(userName);
