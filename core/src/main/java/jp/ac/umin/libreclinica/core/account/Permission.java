@@ -24,6 +24,8 @@ public enum Permission {
   REVIEW_DATA(Scope.STUDY),
   VERIFY_SDV(Scope.STUDY),
   SIGN(Scope.STUDY),
+  /** Lock and unlock event CRFs, events and subjects' casebooks. */
+  LOCK_DATA(Scope.STUDY),
   EXTRACT_DATA(Scope.STUDY),
   IMPORT_DATA(Scope.STUDY),
   MANAGE_DISCREPANCY_NOTES(Scope.STUDY),

@@ -34,7 +34,7 @@ public final class RolePolicy {
     Set<Permission> manager =
         EnumSet.of(
             VIEW_STUDY, BUILD_STUDY, ASSIGN_STUDY_ROLES, ADD_SUBJECT, REMOVE_SUBJECT, ENTER_DATA,
-            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, EXTRACT_DATA, IMPORT_DATA,
+            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, LOCK_DATA, EXTRACT_DATA, IMPORT_DATA,
             MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES);
     Set<Permission> investigator =
         EnumSet.of(

@@ -46,7 +46,7 @@ public class JapaneseCrawlerTest {
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]*");
   /** Links a crawler must not follow: they change state, leave the pages or are files (ODM). */
   private static final Pattern SKIP =
-      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$|\\.xml(\\?.*)?$");
+      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$|\\.(xml|pdf)(\\?.*)?$");
 
   @LocalServerPort private int port;
 
@@ -101,7 +101,8 @@ public class JapaneseCrawlerTest {
     assertTrue("visited only " + visited, visited.size() >= 8);
     for (String crfPage : List.of("/crfs", "/crfs/upload", "/crfs/\\d+", "/crfs/versions/\\d+",
         "/crfs/versions/\\d+/status\\?action=remove", "/events/\\d+/crfs", "/events/\\d+/crfs/\\d+",
-        "/events/\\d+/crfs/\\d+/sites/\\d+")) {
+        "/events/\\d+/crfs/\\d+/sites/\\d+", "/subjects/\\d+/casebook", "/subjects/\\d+/casebook\\?audit=true",
+        "/event-crfs/\\d+")) {
       assertTrue("not crawled: " + crfPage + " in " + visited, visited.stream().anyMatch(v -> v.matches(crfPage)));
     }
     assertTrue(

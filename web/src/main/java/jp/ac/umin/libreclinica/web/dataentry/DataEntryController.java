@@ -7,7 +7,12 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
@@ -42,13 +47,22 @@ public class DataEntryController {
   private final CrfService crfs;
   private final MessageSource messages;
   private final StudyService studies;
+  private final SignatureService signatures;
+  private final AuthorizationService authorization;
 
   public DataEntryController(
-      DataEntryService entry, CrfService crfs, MessageSource messages, StudyService studies) {
+      DataEntryService entry,
+      CrfService crfs,
+      MessageSource messages,
+      StudyService studies,
+      SignatureService signatures,
+      AuthorizationService authorization) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
     this.studies = studies;
+    this.signatures = signatures;
+    this.authorization = authorization;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -159,11 +173,17 @@ public class DataEntryController {
   }
 
   @PostMapping("/event-crfs/{id}/complete")
-  public String complete(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+  public String complete(
+      @PathVariable long id,
+      @RequestParam(required = false) String password,
+      Principal user,
+      RedirectAttributes redirect) {
     try {
-      entry.markComplete(user.getName(), id);
+      entry.markComplete(user.getName(), id, password);
       redirect.addFlashAttribute("flash", text("dataentry.page.completed"));
-    } catch (DataEntryException ex) {
+    } catch (PermissionDeniedException ex) {
+      throw ex;
+    } catch (MessageKeyException ex) {
       redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));
     }
     return "redirect:/event-crfs/" + id;
@@ -199,6 +219,10 @@ public class DataEntryController {
       }
     });
     model.addAttribute("halfWidthKana", halfWidthKana);
+    String actor = LoggedIn.name();
+    model.addAttribute("signatures", signatures.signaturesCovering(actor, e.getStudyEventId()));
+    model.addAttribute("passwordOnCompletion", entry.passwordRequiredOnCompletion(e));
+    model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
     return "dataentry/form";
   }
 
@@ -211,6 +235,14 @@ public class DataEntryController {
 
   private String text(String key, Object... args) {
     return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
+  /** The signed-in user, for what the page shows around the form. */
+  private static final class LoggedIn {
+    static String name() {
+      var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+      return auth == null ? null : auth.getName();
+    }
   }
 
   /** Lets templates name the fields: {@code ${names.value(item.name, row)}}. */

@@ -3,7 +3,10 @@ package jp.ac.umin.libreclinica.web.subject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.dataentry.EventForm;
 
 import java.security.Principal;
@@ -60,6 +63,8 @@ public class SubjectController {
   private final GroupClassService groupClasses;
   private final MessageSource messages;
   private final DataEntryService dataEntry;
+  private final SignatureService signatures;
+  private final AuthorizationService authorization;
 
   public SubjectController(
       SubjectMatrixService matrices,
@@ -68,7 +73,9 @@ public class SubjectController {
       StudyService studies,
       GroupClassService groupClasses,
       MessageSource messages,
-      DataEntryService dataEntry) {
+      DataEntryService dataEntry,
+      SignatureService signatures,
+      AuthorizationService authorization) {
     this.matrices = matrices;
     this.casebooks = casebooks;
     this.subjects = subjects;
@@ -76,6 +83,8 @@ public class SubjectController {
     this.groupClasses = groupClasses;
     this.messages = messages;
     this.dataEntry = dataEntry;
+    this.signatures = signatures;
+    this.authorization = authorization;
   }
 
   /** The studies and sites whose subjects the user may see. */
@@ -188,6 +197,12 @@ public class SubjectController {
         .filter(l -> !l.event().getRemoval().isRemoved())
         .forEach(l -> forms.put(l.event().getId(), dataEntry.formsOfEvent(user.getName(), l.event().getId())));
     model.addAttribute("forms", forms);
+    var signed = signatures.signaturesOf(user.getName(), id);
+    model.addAttribute("signatures", signed);
+    model.addAttribute("casebookSigned", signed.stream().anyMatch(st -> st.valid() && st.signature().isCasebook()));
+    model.addAttribute("maySign", signatures.maySign(user.getName(), casebook.subject()));
+    model.addAttribute("mayLock",
+        authorization.isPermitted(user.getName(), casebook.subject().getStudyId(), Permission.LOCK_DATA));
     return "subject/view";
   }
 

@@ -199,7 +199,11 @@ public class SubjectEventController {
     model.addAttribute("targets",
         e.getStatus() == SubjectEventStatus.LOCKED
             ? List.of(e.getStatusBeforeLock())
-            : e.getStatus().next().stream().filter(SubjectEventStatus::isSetByHand).toList());
+            // "signed" comes only from an electronic signature (the subject page's Sign button)
+            : e.getStatus().next().stream()
+                .filter(SubjectEventStatus::isSetByHand)
+                .filter(t -> t != SubjectEventStatus.SIGNED)
+                .toList());
     model.addAttribute("statusError", statusError);
     return "subject/event-form";
   }
