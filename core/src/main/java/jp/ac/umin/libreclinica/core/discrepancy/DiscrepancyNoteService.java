@@ -235,6 +235,13 @@ public class DiscrepancyNoteService {
     return placeOf(DiscrepancyNote.thread(t, NoteType.ANNOTATION, NoteStatus.NEW, "", null, null, actor, clock.instant()));
   }
 
+  /** The study or site of the subject a target belongs to (where rights are checked). */
+  public long siteOf(String actor, NoteTarget target) {
+    ResolvedTarget t = resolve(target);
+    authorization.require(actor, t.siteId(), Permission.VIEW_STUDY);
+    return t.siteId();
+  }
+
   /** What the user may raise at the target's site. */
   public List<NoteType> raisableTypes(String actor, NoteTarget target) {
     ResolvedTarget t = resolve(target);

@@ -51,8 +51,12 @@ public class NotesViewService {
   private final StudyService studies;
   private final AuthorizationService authorization;
   private final Clock clock;
+  private final DiscrepancyNoteService notes;
 
-  public NotesViewService(JdbcTemplate jdbc, StudyService studies, AuthorizationService authorization, Clock clock) {
+  public NotesViewService(
+      JdbcTemplate jdbc, StudyService studies, AuthorizationService authorization, Clock clock,
+      DiscrepancyNoteService notes) {
+    this.notes = notes;
     this.jdbc = jdbc;
     this.studies = studies;
     this.authorization = authorization;
@@ -86,6 +90,26 @@ public class NotesViewService {
     List<NoteRow> rows = jdbc.query(COLUMNS + FROM + full.sql + " order by n.id desc limit ? offset ?",
         (rs, i) -> row(rs, now), args.toArray());
     return new NotesPage(rows, pageNumber, pageSize, total, counts);
+  }
+
+  /** The choices of the filters at a study or site. */
+  public NoteFilterOptions filterOptions(String actor, long studyOrSiteId) {
+    Study where = studies.get(studyOrSiteId);
+    authorization.require(actor, where.getId(), Permission.VIEW_STUDY);
+    long root = where.isSite() ? where.getParent().getId() : where.getId();
+    List<NoteFilterOptions.Option> sites = where.isSite()
+        ? List.of(new NoteFilterOptions.Option(where.getId(), where.getName()))
+        : jdbc.query("select id, name from study where id = ? or parent_id = ? order by parent_id nulls first, name",
+            (rs, i) -> new NoteFilterOptions.Option(rs.getLong(1), rs.getString(2)), root, root);
+    List<NoteFilterOptions.Option> events =
+        jdbc.query("select id, name from study_event_definition where study_id = ? order by ordinal, id",
+            (rs, i) -> new NoteFilterOptions.Option(rs.getLong(1), rs.getString(2)), root);
+    List<NoteFilterOptions.Option> crfs = jdbc.query(
+        "select distinct c.id, c.name from event_definition_crf edc"
+            + " join study_event_definition d on d.id = edc.event_definition_id"
+            + " join crf c on c.id = edc.crf_id where d.study_id = ? and edc.site_id is null order by c.name",
+        (rs, i) -> new NoteFilterOptions.Option(rs.getLong(1), rs.getString(2)), root);
+    return new NoteFilterOptions(sites, events, crfs, notes.assignableUsers(actor, where.getId()));
   }
 
   /** How many open threads are assigned to the user, in every study and site (home page). */

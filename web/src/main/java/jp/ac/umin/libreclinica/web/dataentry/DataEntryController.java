@@ -15,6 +15,7 @@ import jp.ac.umin.libreclinica.core.dataentry.ItemData;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
 import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -36,11 +37,14 @@ public class DataEntryController {
   private final DataEntryService entry;
   private final CrfService crfs;
   private final MessageSource messages;
+  private final DiscrepancyNoteService notes;
 
-  public DataEntryController(DataEntryService entry, CrfService crfs, MessageSource messages) {
+  public DataEntryController(
+      DataEntryService entry, CrfService crfs, MessageSource messages, DiscrepancyNoteService notes) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
+    this.notes = notes;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -70,7 +74,7 @@ public class DataEntryController {
           values.put(FormLayout.valueName(k.itemName(), k.ordinal()), d.getValue());
           seen.put(FormLayout.seenName(k.itemName(), k.ordinal()), d.getVersion());
         });
-    return render(model, e, stored, values, seen, Map.of(), Map.of(), 0);
+    return render(user, model, e, stored, values, seen, Map.of(), Map.of(), 0);
   }
 
   @PostMapping("/event-crfs/{id}")
@@ -91,6 +95,7 @@ public class DataEntryController {
     Map<ItemKey, Long> seenVersions = new HashMap<>();
     Map<String, String> values = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
+    Map<ItemKey, String> validationNotes = new HashMap<>();
     for (FormLayout.Section s : layout.sections()) {
       for (FormLayout.Block b : s.blocks()) {
         for (ItemDefinition item : b.items()) {
@@ -102,6 +107,10 @@ public class DataEntryController {
               typed.put(new ItemKey(item.name(), row), value);
             }
             values.put(name, value);
+            String note = form.getFirst(FormLayout.noteName(item.name(), row));
+            if (note != null && !note.isBlank()) {
+              validationNotes.put(new ItemKey(item.name(), row), note);
+            }
             String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
             if (seenValue != null && seenValue.matches("\\d{1,18}")) {
               seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
@@ -112,14 +121,14 @@ public class DataEntryController {
       }
     }
     if ("addRow".equals(action)) {
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
     }
     SaveResult result;
     try {
-      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange);
+      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange, validationNotes);
     } catch (DataEntryException ex) {
       model.addAttribute("error", text(ex.messageKey(), ex.arguments()));
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
     }
     switch (result.outcome()) {
       case SAVED -> {
@@ -129,8 +138,16 @@ public class DataEntryController {
       case INVALID -> {
         Map<String, String> problems = new HashMap<>();
         result.problems().forEach((k, p) -> problems.put(FormLayout.valueName(k.itemName(), k.ordinal()), describe(p)));
+        Map<String, String> overridable = new HashMap<>();
+        result.problems().forEach((k, p) -> {
+          if ("dataentry.value.editCheckFailed".equals(p.messageKey())) {
+            String note = validationNotes.get(k);
+            overridable.put(FormLayout.valueName(k.itemName(), k.ordinal()), note == null ? "" : note);
+          }
+        });
+        model.addAttribute("overridable", overridable);
         model.addAttribute("error", text("dataentry.page.invalid", problems.size()));
-        return render(model, e, stored, values, seen, problems, Map.of(), extraRows);
+        return render(user, model, e, stored, values, seen, problems, Map.of(), extraRows);
       }
       default -> {
         // someone else saved meanwhile: show their values, keep ours, and let a new save
@@ -145,7 +162,7 @@ public class DataEntryController {
             "error",
             text("dataentry.page.conflict",
                 String.join(", ", result.changedMeanwhile().stream().map(k -> k.itemName() + (k.ordinal() > 1 ? "#" + k.ordinal() : "")).toList())));
-        return render(model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
+        return render(user, model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
       }
     }
   }
@@ -162,6 +179,7 @@ public class DataEntryController {
   }
 
   private String render(
+      Principal user,
       Model model,
       EventCrf e,
       Map<ItemKey, ItemData> stored,
@@ -180,6 +198,10 @@ public class DataEntryController {
     model.addAttribute("meanwhile", meanwhile);
     model.addAttribute("extraRows", extraRows);
     model.addAttribute("names", new FieldNames());
+    model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
+    if (!model.containsAttribute("overridable")) {
+      model.addAttribute("overridable", Map.of());
+    }
     return "dataentry/form";
   }
 
@@ -202,6 +224,10 @@ public class DataEntryController {
 
     public String seen(String item, int row) {
       return FormLayout.seenName(item, row);
+    }
+
+    public String note(String item, int row) {
+      return FormLayout.noteName(item, row);
     }
   }
 }

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteField;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteStatus;
 import jp.ac.umin.libreclinica.core.dataentry.EventForm;
 
 import java.security.Principal;
@@ -60,6 +63,7 @@ public class SubjectController {
   private final GroupClassService groupClasses;
   private final MessageSource messages;
   private final DataEntryService dataEntry;
+  private DiscrepancyNoteService notes;
 
   public SubjectController(
       SubjectMatrixService matrices,
@@ -76,6 +80,12 @@ public class SubjectController {
     this.groupClasses = groupClasses;
     this.messages = messages;
     this.dataEntry = dataEntry;
+  }
+
+  /** The flags of subject and event fields (discrepancy notes). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setNotes(DiscrepancyNoteService notes) {
+    this.notes = notes;
   }
 
   /** The studies and sites whose subjects the user may see. */
@@ -188,6 +198,11 @@ public class SubjectController {
         .filter(l -> !l.event().getRemoval().isRemoved())
         .forEach(l -> forms.put(l.event().getId(), dataEntry.formsOfEvent(user.getName(), l.event().getId())));
     model.addAttribute("forms", forms);
+    model.addAttribute("subjectFlags", byName(notes.subjectFlags(user.getName(), id)));
+    Map<Long, Map<String, NoteStatus>> eventFlags = new HashMap<>();
+    notes.eventFlags(user.getName(), id, casebook.events().stream().map(l -> l.event().getId()).toList())
+        .forEach((event, flags) -> eventFlags.put(event, byName(flags)));
+    model.addAttribute("eventFlags", eventFlags);
     return "subject/view";
   }
 
@@ -296,8 +311,16 @@ public class SubjectController {
     return "subject/reassign";
   }
 
+  private static Map<String, NoteStatus> byName(Map<NoteField, NoteStatus> flags) {
+    Map<String, NoteStatus> m = new HashMap<>();
+    flags.forEach((f, st) -> m.put(f.name(), st));
+    return m;
+  }
+
   private String showForm(Study scope, StudySubject subject, SubjectForm form, Model model, Principal user) {
     Study parent = scope.isSite() ? scope.getParent() : scope;
+    model.addAttribute("subjectFlags",
+        subject == null ? Map.of() : byName(notes.subjectFlags(user.getName(), subject.getId())));
     model.addAttribute("form", form);
     model.addAttribute("scope", scope);
     model.addAttribute("parent", parent);
