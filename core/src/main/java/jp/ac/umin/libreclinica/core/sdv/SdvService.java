@@ -91,6 +91,13 @@ public class SdvService implements DataChangeListener {
     return new SdvPage(rows, pageNumber, pageSize, total == null ? 0 : total);
   }
 
+  /** An event CRF's SDV status, for someone who may see it. */
+  public EventCrf statusOf(String actor, long eventCrfId) {
+    EventCrf e = eventCrfs.findById(eventCrfId).orElseThrow(() -> new SdvException("sdv.notFound", eventCrfId));
+    authorization.require(actor, e.getStudyId(), Permission.VIEW_STUDY);
+    return e;
+  }
+
   /** Marks event CRFs source-verified, all or none. */
   @Transactional
   public int verify(String actor, Collection<Long> eventCrfIds) {

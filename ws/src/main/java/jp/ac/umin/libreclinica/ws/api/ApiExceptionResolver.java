@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.ac.umin.libreclinica.core.account.AccountException;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,13 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.writeDetail(request, response, 403, "api.error.forbidden", denied.messageKey(),
           denied.args());
     } else if (ex instanceof StudyException refused) {
+      boolean missing = refused.messageKey().endsWith("notFound");
+      problems.writeDetail(request, response, missing ? 404 : 409,
+          missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+          refused.arguments());
+    } else if (ex instanceof MessageKeyException refused
+        && !(ex instanceof AccountException)) {
+      // notes, SDV and other refusals: a missing thing is 404, anything else a conflict
       boolean missing = refused.messageKey().endsWith("notFound");
       problems.writeDetail(request, response, missing ? 404 : 409,
           missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),

@@ -30,6 +30,13 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.openapi").value(org.hamcrest.Matchers.startsWith("3.")))
         .andExpect(jsonPath("$.info.title").value("UMIN LibreClinica API"))
         .andExpect(jsonPath("$.paths['/api/v1/me'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/notes'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}/answers'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}/close'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].put").exists())
         .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
         .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
   }
