@@ -182,6 +182,15 @@ public class NotesPagesTest {
     mvc.perform(get("/subjects/" + s).with(user(f.r.crcA())))
         .andExpect(content().string(containsString("flag-NOT_APPLICABLE")))
         .andExpect(content().string(containsString("/notes/on?event=" + f.eventA.getId() + "&amp;field=EVENT_LOCATION")));
+    // and from the event's own page
+    mvc.perform(post("/notes").with(user(f.siteMonitorA)).with(csrf())
+            .param("event", String.valueOf(f.eventA.getId())).param("field", "EVENT_START")
+            .param("type", "QUERY").param("description", "start before consent?"))
+        .andExpect(redirectedUrlPattern("/notes/*"));
+    mvc.perform(get("/study-events/" + f.eventA.getId() + "/edit").with(user(f.r.crcA())))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/notes/on?event=" + f.eventA.getId() + "&amp;field=EVENT_END")))
+        .andExpect(content().string(containsString("flag-NEW")));
   }
 
   @Test
