@@ -103,6 +103,11 @@ public class DiscrepancyNoteService {
     ResolvedTarget t = resolve(target);
     UserAccount account = account(actor);
     authorization.require(account, t.siteId(), NotePolicy.toRaise(note.type()));
+    // the study parameter "discrepancy management" off: no notes by hand (data entry's own
+    // notes, failed checks and reasons for change, stay part of the record)
+    if (!studies.get(t.studyId()).getParameters().isDiscrepancyManagement()) {
+      throw new DiscrepancyNoteException("note.disabled");
+    }
     return create(actor, t, note);
   }
 

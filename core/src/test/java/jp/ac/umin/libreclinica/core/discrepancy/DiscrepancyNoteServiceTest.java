@@ -158,6 +158,19 @@ public class DiscrepancyNoteServiceTest {
         () -> notes.raise(f.r.dataManager(), height(), new NewNote(NoteType.FAILED_VALIDATION_CHECK, "x", null, null))).messageKey());
   }
 
+  @Test
+  public void withoutDiscrepancyManagementNotesCannotBeRaisedByHand() {
+    NotesFixture off = new NotesFixture(studies, definitions, roles,
+        new AccountFixtures(accountRepository, passwordHistory, encoder, jdbc),
+        subjects, events, crfs, entry, p -> p.setDiscrepancyManagement(false));
+    assertEquals("note.disabled", assertThrows(DiscrepancyNoteException.class,
+        () -> notes.raise(off.siteMonitorA, NoteTarget.itemValue(off.crfA.getId(), "HEIGHT", 1), query("x", null))).messageKey());
+    // a value saved past its check still gets its note
+    assertTrue(entry.save(off.r.crcA(), off.crfA.getId(), Map.of(ItemKey.of("HEIGHT"), "300"), Map.of(), null,
+        Map.of(ItemKey.of("HEIGHT"), "really")).saved());
+    assertEquals(1, notes.threadsOn(off.r.crcA(), NoteTarget.itemValue(off.crfA.getId(), "HEIGHT", 1)).size());
+  }
+
   /** LC #424: subject field notes were not saved and their flag did nothing. */
   @Test
   public void lc424_subjectFieldNotesArePersistedLinkedAndFlagged() {
