@@ -48,6 +48,13 @@ public final class RolePolicy {
         EnumSet.of(
             VIEW_STUDY, REVIEW_DATA, VERIFY_SDV, MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES);
 
+    // Discrepancy notes: monitors and managers raise queries; the people who enter data (and
+    // managers) propose resolutions; closing stays with monitors and managers.
+    manager.addAll(EnumSet.of(RAISE_QUERY, PROPOSE_RESOLUTION));
+    investigator.add(PROPOSE_RESOLUTION);
+    dataEntry.add(PROPOSE_RESOLUTION);
+    monitor.add(RAISE_QUERY);
+
     MATRIX.put(Role.DATA_MANAGER, manager);
     MATRIX.put(Role.STUDY_DIRECTOR, manager);
     MATRIX.put(Role.DATA_SPECIALIST, investigator);

@@ -42,6 +42,7 @@ import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyOperation;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +72,8 @@ public class DataEntryService {
   private final SubjectService subjects;
   private final ApplicationEventPublisher publisher;
   private final ObjectProvider<ReauthenticationService> reauthentication;
+  private DataEntryNotes notes;
+  private List<DataChangeListener> changeListeners = List.of();
 
   public DataEntryService(
       EventCrfRepository eventCrfs,
@@ -236,6 +239,22 @@ public class DataEntryService {
       Map<ItemKey, String> typed,
       Map<ItemKey, Long> seenVersions,
       String reasonForChange) {
+    return save(actor, eventCrfId, typed, seenVersions, reasonForChange, Map.of());
+  }
+
+  /**
+   * As {@link #save(String, long, Map, Map, String)}; a value that fails only the CRF's edit
+   * check is saved when {@code validationNotes} holds a note for it, and a failed validation
+   * check note is raised with that text (LibreClinica's "save with a discrepancy note").
+   */
+  @Transactional
+  public SaveResult save(
+      String actor,
+      long eventCrfId,
+      Map<ItemKey, String> typed,
+      Map<ItemKey, Long> seenVersions,
+      String reasonForChange,
+      Map<ItemKey, String> validationNotes) {
     EventCrf e = load(eventCrfId);
     Study where = requireEntry(actor, e.getStudyId());
     requireOpen(e);
@@ -284,12 +303,21 @@ public class DataEntryService {
     }
     Map<ItemKey, ValueProblem> problems = new LinkedHashMap<>();
     Map<ItemKey, String> canonical = new LinkedHashMap<>();
+    Map<ItemKey, String> overridden = new LinkedHashMap<>();
     for (Map.Entry<ItemKey, String> t : typed.entrySet()) {
       ItemDefinition d = definitions.get(t.getKey().itemName());
       // a save may be partial: required items are checked when the CRF is marked complete
       ValueCheck check = validator.check(d, t.getValue(), false);
+      String override = validationNotes.get(t.getKey());
       if (check.isOk()) {
         canonical.put(t.getKey(), check.canonical());
+      } else if (check.overridable() && stored.containsKey(t.getKey())
+          && check.canonical().equals(stored.get(t.getKey()).getValue())) {
+        // a value saved earlier past its edit check (with its note) stays as it is
+        canonical.put(t.getKey(), check.canonical());
+      } else if (check.overridable() && override != null && !override.isBlank()) {
+        canonical.put(t.getKey(), check.canonical());
+        overridden.put(t.getKey(), override);
       } else {
         problems.put(t.getKey(), check.problem());
       }
@@ -327,12 +355,31 @@ public class DataEntryService {
               .withOldValue(old)
               .withNewValue(c.getValue())
               .withReason(reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange));
+      if (administrative && reasonForChange != null && !reasonForChange.isBlank() && notes != null) {
+        notes.reasonForChange(actor, eventCrfId, c.getKey(), reasonForChange);
+      }
+    }
+    if (notes != null) {
+      overridden.forEach((key, note) -> notes.failedValidationCheck(actor, eventCrfId, key, note));
     }
     if (changed > 0) {
       entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       changed(e.getStudyEventId(), actor, "item.value");
+      changeListeners.forEach(l -> l.valuesChanged(actor, e));
     }
     return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Connects the discrepancy notes a save raises (optional; see {@link DataEntryNotes}). */
+  @Autowired(required = false)
+  void setNotes(DataEntryNotes notes) {
+    this.notes = notes;
+  }
+
+  /** Connects who must hear of changed values (SDV, signatures); see {@link DataChangeListener}. */
+  @Autowired(required = false)
+  void setChangeListeners(List<DataChangeListener> listeners) {
+    this.changeListeners = List.copyOf(listeners);
   }
 
   /** Marks the CRF complete; every required item must have a value. */

@@ -67,6 +67,15 @@ public class EventCrf {
   @Column(name = "completed_by", length = 64)
   private String completedBy;
 
+  @Column(name = "sdv_verified", nullable = false)
+  private boolean sdvVerified;
+
+  @Column(name = "sdv_at")
+  private Instant sdvAt;
+
+  @Column(name = "sdv_by", length = 64)
+  private String sdvBy;
+
   @Version private long version;
 
   protected EventCrf() {}
@@ -116,6 +125,32 @@ public class EventCrf {
   void setInterview(String name, LocalDate date) {
     this.interviewerName = name;
     this.interviewDate = date;
+  }
+
+  /** Records that the data was verified against the source (SDV) by whom and when. */
+  public void verifySource(String by, Instant at) {
+    sdvVerified = true;
+    sdvBy = by;
+    sdvAt = at;
+  }
+
+  /** Clears the source data verification (undone by a user, or the data changed). */
+  public void clearSourceVerification() {
+    sdvVerified = false;
+    sdvBy = null;
+    sdvAt = null;
+  }
+
+  public boolean isSdvVerified() {
+    return sdvVerified;
+  }
+
+  public Instant getSdvAt() {
+    return sdvAt;
+  }
+
+  public String getSdvBy() {
+    return sdvBy;
   }
 
   public Long getId() {

@@ -187,6 +187,16 @@ public class JapaneseCrawlerTest {
     assertTrue("data entry not opened: " + crfForm.path(), crfForm.path().matches("/event-crfs/\\d+"));
     WebSession.Page saved = web.submit(crfForm, "main form", Map.of());
     assertEquals("data entry page not saved", crfForm.path(), saved.path());
+    // a query on an item, raised from its flag on the data entry page, and answered
+    Element flag = saved.document().selectFirst("a.flag[href*='item=KANJA_SEI']");
+    assertTrue("no note flag on the data entry page", flag != null);
+    WebSession.Page raised =
+        web.submit(web.get(flag.attr("href")), "main form[action$=/notes]",
+            Map.of("type", "QUERY", "description", "氏名の表記を確認してください。", "detailedNote", "原資料と照合してください。"));
+    assertTrue("note not raised: " + raised.path(), raised.path().matches("/notes/\\d+"));
+    WebSession.Page answered =
+        web.submit(raised, "main form[method=post]", Map.of("status", "UPDATED", "description", "確認中です。"));
+    assertEquals("note not answered", raised.path(), answered.path());
     // a CRC at the site, so that the study's users pages have someone to show
     web.submit(
         web.get("/admin/users/new"),

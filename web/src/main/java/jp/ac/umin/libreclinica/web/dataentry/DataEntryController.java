@@ -25,6 +25,7 @@ import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
 import jp.ac.umin.libreclinica.core.input.HalfWidthKatakana;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -49,6 +50,7 @@ public class DataEntryController {
   private final StudyService studies;
   private final SignatureService signatures;
   private final AuthorizationService authorization;
+  private final DiscrepancyNoteService notes;
 
   public DataEntryController(
       DataEntryService entry,
@@ -56,13 +58,15 @@ public class DataEntryController {
       MessageSource messages,
       StudyService studies,
       SignatureService signatures,
-      AuthorizationService authorization) {
+      AuthorizationService authorization,
+      DiscrepancyNoteService notes) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
     this.studies = studies;
     this.signatures = signatures;
     this.authorization = authorization;
+    this.notes = notes;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -92,7 +96,7 @@ public class DataEntryController {
           values.put(FormLayout.valueName(k.itemName(), k.ordinal()), d.getValue());
           seen.put(FormLayout.seenName(k.itemName(), k.ordinal()), d.getVersion());
         });
-    return render(model, e, stored, values, seen, Map.of(), Map.of(), 0);
+    return render(user, model, e, stored, values, seen, Map.of(), Map.of(), 0);
   }
 
   @PostMapping("/event-crfs/{id}")
@@ -113,6 +117,7 @@ public class DataEntryController {
     Map<ItemKey, Long> seenVersions = new HashMap<>();
     Map<String, String> values = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
+    Map<ItemKey, String> validationNotes = new HashMap<>();
     for (FormLayout.Section s : layout.sections()) {
       for (FormLayout.Block b : s.blocks()) {
         for (ItemDefinition item : b.items()) {
@@ -124,6 +129,10 @@ public class DataEntryController {
               typed.put(new ItemKey(item.name(), row), value);
             }
             values.put(name, value);
+            String note = form.getFirst(FormLayout.noteName(item.name(), row));
+            if (note != null && !note.isBlank()) {
+              validationNotes.put(new ItemKey(item.name(), row), note);
+            }
             String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
             if (seenValue != null && seenValue.matches("\\d{1,18}")) {
               seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
@@ -134,14 +143,14 @@ public class DataEntryController {
       }
     }
     if ("addRow".equals(action)) {
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
     }
     SaveResult result;
     try {
-      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange);
+      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange, validationNotes);
     } catch (DataEntryException ex) {
       model.addAttribute("error", text(ex.messageKey(), ex.arguments()));
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
     }
     switch (result.outcome()) {
       case SAVED -> {
@@ -151,8 +160,16 @@ public class DataEntryController {
       case INVALID -> {
         Map<String, String> problems = new HashMap<>();
         result.problems().forEach((k, p) -> problems.put(FormLayout.valueName(k.itemName(), k.ordinal()), describe(p)));
+        Map<String, String> overridable = new HashMap<>();
+        result.problems().forEach((k, p) -> {
+          if ("dataentry.value.editCheckFailed".equals(p.messageKey())) {
+            String note = validationNotes.get(k);
+            overridable.put(FormLayout.valueName(k.itemName(), k.ordinal()), note == null ? "" : note);
+          }
+        });
+        model.addAttribute("overridable", overridable);
         model.addAttribute("error", text("dataentry.page.invalid", problems.size()));
-        return render(model, e, stored, values, seen, problems, Map.of(), extraRows);
+        return render(user, model, e, stored, values, seen, problems, Map.of(), extraRows);
       }
       default -> {
         // someone else saved meanwhile: show their values, keep ours, and let a new save
@@ -167,7 +184,7 @@ public class DataEntryController {
             "error",
             text("dataentry.page.conflict",
                 String.join(", ", result.changedMeanwhile().stream().map(k -> k.itemName() + (k.ordinal() > 1 ? "#" + k.ordinal() : "")).toList())));
-        return render(model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
+        return render(user, model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
       }
     }
   }
@@ -190,6 +207,7 @@ public class DataEntryController {
   }
 
   private String render(
+      Principal user,
       Model model,
       EventCrf e,
       Map<ItemKey, ItemData> stored,
@@ -223,6 +241,10 @@ public class DataEntryController {
     model.addAttribute("signatures", signatures.signaturesCovering(actor, e.getStudyEventId()));
     model.addAttribute("passwordOnCompletion", entry.passwordRequiredOnCompletion(e));
     model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
+    if (!model.containsAttribute("overridable")) {
+      model.addAttribute("overridable", Map.of());
+    }
     return "dataentry/form";
   }
 
@@ -253,6 +275,10 @@ public class DataEntryController {
 
     public String seen(String item, int row) {
       return FormLayout.seenName(item, row);
+    }
+
+    public String note(String item, int row) {
+      return FormLayout.noteName(item, row);
     }
   }
 }

@@ -7,6 +7,9 @@ import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
 import jp.ac.umin.libreclinica.core.signature.SignatureService;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteField;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteStatus;
 import jp.ac.umin.libreclinica.core.dataentry.EventForm;
 
 import java.security.Principal;
@@ -65,6 +68,7 @@ public class SubjectController {
   private final DataEntryService dataEntry;
   private final SignatureService signatures;
   private final AuthorizationService authorization;
+  private DiscrepancyNoteService notes;
 
   public SubjectController(
       SubjectMatrixService matrices,
@@ -85,6 +89,12 @@ public class SubjectController {
     this.dataEntry = dataEntry;
     this.signatures = signatures;
     this.authorization = authorization;
+  }
+
+  /** The flags of subject and event fields (discrepancy notes). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setNotes(DiscrepancyNoteService notes) {
+    this.notes = notes;
   }
 
   /** The studies and sites whose subjects the user may see. */
@@ -203,6 +213,11 @@ public class SubjectController {
     model.addAttribute("maySign", signatures.maySign(user.getName(), casebook.subject()));
     model.addAttribute("mayLock",
         authorization.isPermitted(user.getName(), casebook.subject().getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("subjectFlags", byName(notes.subjectFlags(user.getName(), id)));
+    Map<Long, Map<String, NoteStatus>> eventFlags = new HashMap<>();
+    notes.eventFlags(user.getName(), id, casebook.events().stream().map(l -> l.event().getId()).toList())
+        .forEach((event, flags) -> eventFlags.put(event, byName(flags)));
+    model.addAttribute("eventFlags", eventFlags);
     return "subject/view";
   }
 
@@ -311,8 +326,16 @@ public class SubjectController {
     return "subject/reassign";
   }
 
+  private static Map<String, NoteStatus> byName(Map<NoteField, NoteStatus> flags) {
+    Map<String, NoteStatus> m = new HashMap<>();
+    flags.forEach((f, st) -> m.put(f.name(), st));
+    return m;
+  }
+
   private String showForm(Study scope, StudySubject subject, SubjectForm form, Model model, Principal user) {
     Study parent = scope.isSite() ? scope.getParent() : scope;
+    model.addAttribute("subjectFlags",
+        subject == null ? Map.of() : byName(notes.subjectFlags(user.getName(), subject.getId())));
     model.addAttribute("form", form);
     model.addAttribute("scope", scope);
     model.addAttribute("parent", parent);
