@@ -77,7 +77,7 @@ public class ClinicalDataExporter {
         LEFT JOIN item_group ig ON ig.id = igm.item_group_id
        WHERE ss.parent_study_id = ?
          AND (CAST(? AS BIGINT) IS NULL OR ss.study_id = ?)
-         AND (CAST(? AS VARCHAR) IS NULL OR lower(ss.label) = lower(?))
+         AND (CAST(? AS VARCHAR) IS NULL OR lower(ss.label) = lower(?) OR ss.oid = ?)
        ORDER BY (ss.study_id <> ss.parent_study_id), st.oid, ss.label, ss.id,
                 sed.ordinal, sed.id, se.ordinal, edc.ordinal, ec.id,
                 igm.ordinal, ig.id, itd.ordinal, ifm.ordinal, itd.id
@@ -160,6 +160,16 @@ public class ClinicalDataExporter {
     return studies.view(actor, studyOrSiteId).getOid() + "-odm-full.xml";
   }
 
+  /**
+   * Checks that the user may extract the data of the study or site (before a response is
+   * started).
+   *
+   * @throws jp.ac.umin.libreclinica.core.account.PermissionDeniedException when not
+   */
+  public void checkExtractable(String actor, long studyOrSiteId) {
+    checked(actor, studyOrSiteId);
+  }
+
   private Study checked(String actor, long studyOrSiteId) {
     Study study = studies.view(actor, studyOrSiteId);
     authorization.require(actor, study.getId(), Permission.EXTRACT_DATA);
@@ -185,6 +195,7 @@ public class ClinicalDataExporter {
           ps.setLong(i++, rootId);
           ps.setObject(i++, siteId);
           ps.setObject(i++, siteId);
+          ps.setString(i++, filter.subjectLabel());
           ps.setString(i++, filter.subjectLabel());
           ps.setString(i, filter.subjectLabel());
           return ps;
