@@ -46,7 +46,7 @@ public class ClinicalDataExporter {
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-  private static final String DATA_QUERY = """
+  static final String DATA_QUERY = """
       SELECT st.id AS study_id, st.oid AS study_oid,
              ss.id AS ss_id, ss.oid AS ss_oid, ss.label, ss.secondary_label, ss.status AS ss_status,
              ss.enrollment_date, s.person_id, s.sex, s.date_of_birth, s.dob_year_only,
