@@ -69,7 +69,7 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!path.startsWith("/api/") || response.isCommitted()) {
+    if (!(path.startsWith("/api/") || path.startsWith("/rest/")) || response.isCommitted()) {
       return null;
     }
     try {

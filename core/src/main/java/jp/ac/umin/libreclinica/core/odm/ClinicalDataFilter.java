@@ -1,0 +1,45 @@
+package jp.ac.umin.libreclinica.core.odm;
+
+/**
+ * Which clinical data an ODM export holds: one subject (by label) or all, one event definition
+ * (by OID) or all, one form (CRF version OID) or all; whether audit logs are included.
+ *
+ * @param subjectLabel a study subject ID (any case) or a subject OID ({@code SS_...}), or null for all
+ *     subjects
+ * @param eventOid a StudyEventOID ({@code SE_...}), or null for all events
+ * @param formOid a FormOID ({@code F_...}), or null for all forms
+ * @param includeAudits whether each subject's audit trail is written
+ */
+public record ClinicalDataFilter(
+    String subjectLabel, String eventOid, String formOid, boolean includeAudits) {
+
+  /** Everything, without audit logs. */
+  public static ClinicalDataFilter all() {
+    return new ClinicalDataFilter(null, null, null, false);
+  }
+
+  /** This filter with audit logs included or not. */
+  public ClinicalDataFilter withAudits(boolean include) {
+    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, include);
+  }
+
+  /**
+   * A filter from LibreClinica's REST path segments, where {@code *} means all.
+   */
+  public static ClinicalDataFilter fromPath(String subject, String event, String form, boolean audits) {
+    return new ClinicalDataFilter(star(subject), withoutRepeatKey(star(event)), star(form), audits);
+  }
+
+  /** {@code SE_VISIT[2]} (an event OID with a repeat key, as REST paths may name it) to {@code SE_VISIT}. */
+  private static String withoutRepeatKey(String eventOid) {
+    if (eventOid == null) {
+      return null;
+    }
+    int bracket = eventOid.indexOf('[');
+    return bracket > 0 ? eventOid.substring(0, bracket) : eventOid;
+  }
+
+  private static String star(String segment) {
+    return segment == null || segment.isBlank() || segment.equals("*") ? null : segment;
+  }
+}
