@@ -131,6 +131,7 @@ public class DiscrepancyNoteService {
   private DiscrepancyNote create(String actor, ResolvedTarget t, NewNote note) {
     String description = requireText(note.description(), note.detailedNote());
     studies.requireAllowed(studies.get(t.siteId()), StudyOperation.REVIEW_DATA);
+    requireUnlocked(t.studySubjectId(), t.studyEventId(), t.eventCrfId());
     String assignee = checkAssignee(note.assignedTo(), t.siteId());
     Instant now = clock.instant();
     NoteStatus status = note.type().initialStatus();
@@ -174,6 +175,7 @@ public class DiscrepancyNoteService {
     authorization.require(account, thread.getSiteId(), NotePolicy.toSet(answer.status()));
     String description = requireText(answer.description(), answer.detailedNote());
     studies.requireAllowed(studies.get(thread.getSiteId()), StudyOperation.REVIEW_DATA);
+    requireUnlocked(thread.getStudySubjectId(), thread.getStudyEventId(), thread.getEventCrfId());
     String assignee = checkAssignee(answer.assignedTo(), thread.getSiteId());
     NoteStatus before = thread.getStatus();
     String assignedBefore = thread.getAssignedTo();
@@ -406,6 +408,29 @@ public class DiscrepancyNoteService {
       throw new DiscrepancyNoteException("note.assignee.noRole", userName.strip());
     }
     return a.getUserName();
+  }
+
+  /**
+   * Locked data takes no notes, as a locked study takes none: a note is refused (raised or
+   * answered) on a locked casebook, a locked event or a locked event CRF, naming which.
+   * A frozen study still takes notes (its status allows reviewing data).
+   */
+  private void requireUnlocked(long studySubjectId, Long studyEventId, Long eventCrfId) {
+    String locked = jdbc.query("""
+        SELECT CASE
+                 WHEN ss.casebook_locked THEN 'casebook'
+                 WHEN se.status = 'LOCKED' THEN 'event'
+                 WHEN ec.status = 'LOCKED' THEN 'eventCrf'
+               END
+          FROM study_subject ss
+          LEFT JOIN study_event se ON se.id = ?
+          LEFT JOIN event_crf ec ON ec.id = ?
+         WHERE ss.id = ?""",
+        rs -> rs.next() ? rs.getString(1) : null,
+        studyEventId, eventCrfId, studySubjectId);
+    if (locked != null) {
+      throw new DiscrepancyNoteException("note.locked." + locked);
+    }
   }
 
   private static String requireText(String description, String detail) {

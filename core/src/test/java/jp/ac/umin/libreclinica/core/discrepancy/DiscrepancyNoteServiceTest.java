@@ -253,4 +253,30 @@ public class DiscrepancyNoteServiceTest {
     assertTrue("unchanged values get no note", notes.threadsOn(f.r.crcA(), NoteTarget.itemValue(id, "VSDAT", 1)).isEmpty());
     assertFalse(notes.itemFlags(f.r.crcA(), id).containsKey("VSDAT#1"));
   }
+
+  @Test
+  public void lockedDataTakesNoNotesUntilUnlocked() {
+    DiscrepancyNote open = notes.raise(f.siteMonitorA, height(), query("Before the lock", f.r.crcA()));
+    entry.lock(f.r.dataManager(), f.crfA.getId(), "database lock");
+    assertLocked("note.locked.eventCrf", () -> notes.raise(f.siteMonitorA, height(), query("After the lock", null)));
+    assertLocked("note.locked.eventCrf", () -> notes.answer(f.r.crcA(), open.getId(), open.getVersion(),
+        new NoteAnswer(NoteStatus.RESOLUTION_PROPOSED, "too late", null, null)));
+    assertEquals(1, notes.thread(f.siteMonitorA, open.getId()).notes().size());
+    entry.unlock(f.r.dataManager(), f.crfA.getId(), "correction");
+    notes.raise(f.siteMonitorA, height(), query("After the unlock", null));
+
+    subjects.lockCasebook(f.subjectA.getId(), "final", f.r.dataManager());
+    assertLocked("note.locked.casebook",
+        () -> notes.raise(f.siteMonitorA, NoteTarget.subject(f.subjectA.getId(), NoteField.SEX), query("Sex?", null)));
+    subjects.unlockCasebook(f.subjectA.getId(), "reopen", f.r.dataManager());
+  }
+
+  private static void assertLocked(String key, Runnable r) {
+    try {
+      r.run();
+      org.junit.Assert.fail("expected " + key);
+    } catch (DiscrepancyNoteException e) {
+      assertEquals(key, e.messageKey());
+    }
+  }
 }
