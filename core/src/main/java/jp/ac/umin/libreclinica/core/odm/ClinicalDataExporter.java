@@ -54,7 +54,7 @@ public class ClinicalDataExporter {
              se.start_at, se.end_at, se.location, se.status AS se_status, se.removal,
              ec.id AS ec_id, cv.oid AS cv_oid, cv.name AS cv_name, ec.interviewer_name,
              ec.interview_date, ec.status AS ec_status,
-             ig.oid AS ig_oid, igm.layout, itd.ordinal AS item_ordinal, it.oid AS item_oid,
+             ig.oid AS ig_oid, igm.layout, itd.ordinal AS item_ordinal, it.oid AS item_oid, itd.item_id,
              itd.value, it.units
         FROM study_subject ss
         JOIN subject s ON s.id = ss.subject_id
@@ -97,6 +97,35 @@ public class ClinicalDataExporter {
                  JOIN study_event e ON e.id = c.study_event_id WHERE e.study_subject_id = ?))
        ORDER BY a.id
       """;
+
+  private static final String NOTES_QUERY = """
+      SELECT n.id, n.parent_id, n.study_event_id, n.event_crf_id, n.item_id, n.ordinal, n.field,
+             n.note_type, n.status, n.description, n.detailed_note, n.created_at, n.updated_at,
+             u.id AS user_id
+        FROM discrepancy_note n
+        LEFT JOIN user_account u ON lower(u.user_name) = lower(n.created_by)
+       WHERE n.study_subject_id = ?
+       ORDER BY coalesce(n.parent_id, n.id), n.parent_id NULLS FIRST, n.id
+      """;
+
+  /** One note of a thread, as the export needs it. */
+  private record Note(long id, String status, String description, String detailed, Timestamp created, Long userId) {}
+
+  /** A thread: its parent's type, status and dates, and its child notes. */
+  private static final class NoteThreadRow {
+    final long id;
+    final String type;
+    final String status;
+    final Timestamp updated;
+    final List<Note> children = new ArrayList<>();
+
+    NoteThreadRow(long id, String type, String status, Timestamp updated) {
+      this.id = id;
+      this.type = type;
+      this.status = status;
+      this.updated = updated;
+    }
+  }
 
   private final OdmMetadataExporter metadata;
   private final StudyService studies;
@@ -219,7 +248,10 @@ public class ClinicalDataExporter {
     private Long eventId;
     private Long eventCrfId;
     private String groupKey;
+    private String eventOid;
     private int flushCounter;
+    /** The notes of the current subject by place ({@code S}, {@code E<event>}, {@code I<crf>:<item>:<row>}). */
+    private Map<String, List<NoteThreadRow>> notes = Map.of();
 
     RowWriter(OdmWriter w, OdmExportOptions options, ClinicalDataFilter filter,
         Map<String, String> unitOids, StudyParameters.DateOfBirth dob, Study requested) {
@@ -250,6 +282,7 @@ public class ClinicalDataExporter {
         closeSubject();
         subjectId = ss;
         subjectOid = rs.getString("ss_oid");
+        notes = filter.includeNotes() && options.extensions() ? loadNotes(ss) : Map.of();
         startSubject(rs);
       }
       long se = rs.getLong("se_id");
@@ -259,6 +292,7 @@ public class ClinicalDataExporter {
       if (!Objects.equals(eventId, se)) {
         closeEvent();
         eventId = se;
+        eventOid = rs.getString("sed_oid");
         startEvent(rs);
       }
       long ec = rs.getLong("ec_id");
@@ -293,6 +327,7 @@ public class ClinicalDataExporter {
       if (unitOid != null) {
         w.start("MeasurementUnitRef").attribute("MeasurementUnitOID", unitOid).end();
       }
+      writeNotes("I" + ec + ":" + rs.getLong("item_id") + ":" + ordinal, itemOid);
       w.end();
       if (++flushCounter % 10_000 == 0) {
         w.flush();
@@ -366,6 +401,7 @@ public class ClinicalDataExporter {
     private void closeEvent() {
       closeForm();
       if (eventId != null) {
+        writeNotes("E" + eventId, eventOid);
         w.end();
         eventId = null;
       }
@@ -377,9 +413,71 @@ public class ClinicalDataExporter {
         if (filter.includeAudits() && options.extensions()) {
           writeAudits(subjectId, subjectOid);
         }
+        writeNotes("S", subjectOid);
         w.end();
         subjectId = null;
       }
+    }
+
+    private Map<String, List<NoteThreadRow>> loadNotes(long studySubjectId) {
+      Map<String, List<NoteThreadRow>> byPlace = new java.util.HashMap<>();
+      Map<Long, NoteThreadRow> threads = new java.util.HashMap<>();
+      jdbc.query(NOTES_QUERY, (RowCallbackHandler) rs -> {
+        long id = rs.getLong("id");
+        long parent = rs.getLong("parent_id");
+        if (rs.wasNull()) {
+          NoteThreadRow t = new NoteThreadRow(id, noteType(rs.getString("note_type")), noteStatus(rs.getString("status")),
+              rs.getTimestamp("updated_at"));
+          threads.put(id, t);
+          long crf = rs.getLong("event_crf_id");
+          String place;
+          if (!rs.wasNull()) {
+            place = "I" + crf + ":" + rs.getLong("item_id") + ":" + rs.getInt("ordinal");
+          } else {
+            long event = rs.getLong("study_event_id");
+            place = rs.wasNull() ? "S" : "E" + event;
+          }
+          byPlace.computeIfAbsent(place, k -> new ArrayList<>()).add(t);
+        } else {
+          NoteThreadRow t = threads.get(parent);
+          if (t != null) {
+            long user = rs.getLong("user_id");
+            t.children.add(new Note(id, noteStatus(rs.getString("status")), rs.getString("description"),
+                rs.getString("detailed_note"), rs.getTimestamp("created_at"), rs.wasNull() ? null : user));
+          }
+        }
+      }, studySubjectId);
+      return byPlace;
+    }
+
+    private void writeNotes(String place, String entityOid) {
+      List<NoteThreadRow> threads = notes.get(place);
+      if (threads == null || threads.isEmpty()) {
+        return;
+      }
+      w.startExtension("DiscrepancyNotes").attribute("EntityID", entityOid);
+      for (NoteThreadRow t : threads) {
+        w.startExtension("DiscrepancyNote")
+            .attribute("ID", "DN_" + t.id)
+            .attribute("Status", t.status)
+            .attribute("NoteType", t.type)
+            .attribute("DateUpdated", date(t.updated))
+            .attribute("NumberOfChildNotes", Integer.toString(t.children.size()));
+        for (Note n : t.children) {
+          w.startExtension("ChildNote")
+              .attribute("ID", "CDN_" + n.id())
+              .attribute("Status", n.status())
+              .attribute("DateCreated", date(n.created()));
+          w.extensionElement("Description", n.description());
+          w.extensionElement("DetailedNote", n.detailed());
+          if (n.userId() != null) {
+            w.start("UserRef").attribute("UserOID", "USR_" + n.userId()).end();
+          }
+          w.end();
+        }
+        w.end();
+      }
+      w.end();
     }
 
     private void writeAudits(long studySubjectId, String entityOid) {
@@ -424,6 +522,26 @@ public class ClinicalDataExporter {
     return t == null
         ? null
         : DATE_TIME.format(t.toInstant().truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
+  }
+
+  private String date(Timestamp t) {
+    return t == null ? null : t.toInstant().atZone(zone).toLocalDate().toString();
+  }
+
+  static String noteType(String name) {
+    try {
+      return jp.ac.umin.libreclinica.core.discrepancy.NoteType.valueOf(name).code();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return name;
+    }
+  }
+
+  static String noteStatus(String name) {
+    try {
+      return jp.ac.umin.libreclinica.core.discrepancy.NoteStatus.valueOf(name).code();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return name;
+    }
   }
 
   static String subjectStatus(String name) {

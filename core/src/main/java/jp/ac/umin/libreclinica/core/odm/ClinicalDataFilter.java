@@ -9,18 +9,29 @@ package jp.ac.umin.libreclinica.core.odm;
  * @param eventOid a StudyEventOID ({@code SE_...}), or null for all events
  * @param formOid a FormOID ({@code F_...}), or null for all forms
  * @param includeAudits whether each subject's audit trail is written
+ * @param includeNotes whether discrepancy notes are written (on items, events and subjects)
  */
 public record ClinicalDataFilter(
-    String subjectLabel, String eventOid, String formOid, boolean includeAudits) {
+    String subjectLabel, String eventOid, String formOid, boolean includeAudits, boolean includeNotes) {
 
-  /** Everything, without audit logs. */
+  /** The filter of one subject, event and form, without audit logs or notes. */
+  public ClinicalDataFilter(String subjectLabel, String eventOid, String formOid, boolean includeAudits) {
+    this(subjectLabel, eventOid, formOid, includeAudits, false);
+  }
+
+  /** Everything, without audit logs or notes. */
   public static ClinicalDataFilter all() {
-    return new ClinicalDataFilter(null, null, null, false);
+    return new ClinicalDataFilter(null, null, null, false, false);
   }
 
   /** This filter with audit logs included or not. */
   public ClinicalDataFilter withAudits(boolean include) {
-    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, include);
+    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, include, includeNotes);
+  }
+
+  /** This filter with discrepancy notes included or not. */
+  public ClinicalDataFilter withNotes(boolean include) {
+    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, includeAudits, include);
   }
 
   /**

@@ -75,6 +75,7 @@ public class ClinicalDataExporterTest {
   @Autowired private StudyEventService studyEvents;
   @Autowired private DataEntryService entry;
   @Autowired private ClinicalDataExporter exporter;
+  @Autowired private jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService notes;
 
   private static DesignFixture design;
   private static String dm;
@@ -267,6 +268,32 @@ public class ClinicalDataExporterTest {
       study = studies.get(design.study.getId());
       studies.updateParameters(study.getId(), study.getVersion(), p, dm);
     }
+  }
+
+  @Test
+  public void discrepancyNotesGoWithTheirItemsWhenAsked() throws Exception {
+    long form = jdbc.queryForObject("SELECT ec.id FROM event_crf ec JOIN study_event se ON se.id = ec.study_event_id"
+        + " WHERE se.study_subject_id = ? AND ec.crf_version_id = ?", Long.class, tokyo.getId(), design.japanese.crfVersionId());
+    var thread = notes.raise(dm, jp.ac.umin.libreclinica.core.discrepancy.NoteTarget.itemValue(form, "KANJA_SEI", 1),
+        new jp.ac.umin.libreclinica.core.discrepancy.NewNote(jp.ac.umin.libreclinica.core.discrepancy.NoteType.QUERY,
+            "姓の字体は？ 𠮷", "「吉」ではなく「𠮷」", null));
+    notes.close(dm, thread.getId(), thread.getVersion(), "確認済み", null);
+    XPath x = xpath();
+    Document without = parse(full(design.site.getId(), ClinicalDataFilter.all(), OdmExportOptions.libreClinica()));
+    assertEquals(0.0, (Double) x.evaluate("count(//OpenClinica:DiscrepancyNote)", without, XPathConstants.NUMBER), 0);
+    byte[] xml = full(design.site.getId(), ClinicalDataFilter.all().withNotes(true), OdmExportOptions.libreClinica());
+    assertEquals(List.of(), OdmSchemas.errors(OdmSchemas.openClinicaWithAddendum(), xml));
+    assertEquals(List.of(), OdmSchemas.errors(OdmSchemas.openClinica(),
+        full(design.site.getId(), ClinicalDataFilter.all().withNotes(true), OdmExportOptions.strictOpenClinica())));
+    Document doc = parse(xml);
+    String dn = "//odm:ItemData[contains(@ItemOID,'KANJA_SEI')]/OpenClinica:DiscrepancyNotes";
+    assertTrue(x.evaluate(dn + "/@EntityID", doc).contains("KANJA_SEI"));
+    assertEquals("Query", x.evaluate(dn + "/OpenClinica:DiscrepancyNote/@NoteType", doc));
+    assertEquals("Closed", x.evaluate(dn + "/OpenClinica:DiscrepancyNote/@Status", doc));
+    assertEquals("2", x.evaluate(dn + "/OpenClinica:DiscrepancyNote/@NumberOfChildNotes", doc));
+    assertEquals("姓の字体は？ 𠮷", x.evaluate(dn + "/OpenClinica:DiscrepancyNote/OpenClinica:ChildNote[1]/OpenClinica:Description", doc));
+    assertEquals("「吉」ではなく「𠮷」", x.evaluate(dn + "/OpenClinica:DiscrepancyNote/OpenClinica:ChildNote[1]/OpenClinica:DetailedNote", doc));
+    assertTrue(x.evaluate(dn + "/OpenClinica:DiscrepancyNote/OpenClinica:ChildNote[1]/odm:UserRef/@UserOID", doc).startsWith("USR_"));
   }
 
   @Test

@@ -106,7 +106,7 @@ public class StudyDesignController {
     response.setContentType("application/xml;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(fileName).build().toString());
-    clinical.exportFull(user.getName(), id, ClinicalDataFilter.all().withAudits(audits), options,
+    clinical.exportFull(user.getName(), id, ClinicalDataFilter.all().withAudits(audits).withNotes(true), options,
         response.getOutputStream());
   }
 }

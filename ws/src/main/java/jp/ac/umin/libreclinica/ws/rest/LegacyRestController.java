@@ -68,7 +68,8 @@ public class LegacyRestController {
     }
     String actor = principal.getName();
     Study study = clinical.extractableByOid(actor, studyOid);
-    ClinicalDataFilter filter = ClinicalDataFilter.fromPath(subject, event, form, yes(includeAudits));
+    ClinicalDataFilter filter =
+        ClinicalDataFilter.fromPath(subject, event, form, yes(includeAudits)).withNotes(yes(includeNotes));
     write(f, response, request, "clinicaldata", out ->
         clinical.exportFull(actor, study.getId(), filter, OdmExportOptions.libreClinica(), out));
   }
