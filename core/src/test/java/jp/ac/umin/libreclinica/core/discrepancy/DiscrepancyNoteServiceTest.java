@@ -53,6 +53,7 @@ public class DiscrepancyNoteServiceTest {
   @Autowired private DiscrepancyNoteService notes;
   @Autowired private NotesViewService view;
   @Autowired private AuditService audit;
+  @Autowired private jp.ac.umin.libreclinica.core.casebook.CasebookService casebooks;
 
   private NotesFixture f;
 
@@ -269,6 +270,22 @@ public class DiscrepancyNoteServiceTest {
     assertLocked("note.locked.casebook",
         () -> notes.raise(f.siteMonitorA, NoteTarget.subject(f.subjectA.getId(), NoteField.SEX), query("Sex?", null)));
     subjects.unlockCasebook(f.subjectA.getId(), "reopen", f.r.dataManager());
+  }
+
+  @Test
+  public void theCasebookListsEveryMessageOfTheSubjectsNotes() {
+    DiscrepancyNote t = notes.raise(f.siteMonitorA, height(), query("身長が範囲外", f.r.crcA()));
+    notes.answer(f.r.crcA(), t.getId(), t.getVersion(),
+        new NoteAnswer(NoteStatus.RESOLUTION_PROPOSED, "原資料では170", null, f.siteMonitorA));
+    var doc = casebooks.document(f.siteMonitorA, f.subjectA.getId(), false, java.util.Locale.ENGLISH);
+    var section = doc.sections().stream().filter(x -> x.titleKey().equals("casebook.notes")).findFirst().orElseThrow();
+    List<List<String>> rows = section.rows().stream().filter(r -> r.get(0).equals("DN_" + t.getId())).toList();
+    assertEquals(2, rows.size());
+    assertEquals("Query", rows.get(0).get(2));
+    assertEquals("New", rows.get(0).get(3));
+    assertEquals("Resolution Proposed", rows.get(1).get(3));
+    assertTrue(rows.get(0).get(1), rows.get(0).get(1).endsWith("HEIGHT"));
+    assertTrue(rows.get(1).get(6).startsWith("原資料では170"));
   }
 
   private static void assertLocked(String key, Runnable r) {
