@@ -22,7 +22,9 @@ public record StudyDashboard(
     List<Count> crfsByStatus,
     long signedSubjects,
     long lockedCasebooks,
-    long totalSubjects) {
+    long totalSubjects,
+    List<Count> openQueriesByAge,
+    List<Count> sdvOfCompletedCrfs) {
 
   /** A number under a message key (a status). */
   public record Count(String key, long count) {}

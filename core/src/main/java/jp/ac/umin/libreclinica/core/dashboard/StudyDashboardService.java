@@ -112,6 +112,31 @@ public class StudyDashboardService {
         .query(rs -> {
           crfs.put(rs.getString(1), rs.getLong(2));
         });
+    // open queries (threads of type Query not closed) by days since they were raised
+    String noteScope = scope.isSite() ? "n.site_id = :id" : "n.study_id = :id";
+    long[] ages = new long[AGE_KEYS.size()];
+    jdbc.sql("SELECT CASE WHEN age < 8 THEN 0 WHEN age < 15 THEN 1 WHEN age < 31 THEN 2 WHEN age < 61 THEN 3 ELSE 4 END,"
+            + " count(*) FROM (SELECT EXTRACT(DAY FROM now() - n.created_at) AS age FROM discrepancy_note n"
+            + " WHERE " + noteScope + " AND n.parent_id IS NULL AND n.note_type = 'QUERY'"
+            + " AND n.status IN ('NEW', 'UPDATED', 'RESOLUTION_PROPOSED')) a GROUP BY 1")
+        .param("id", id)
+        .query(rs -> {
+          ages[rs.getInt(1)] = rs.getLong(2);
+        });
+    List<StudyDashboard.Count> queries = new ArrayList<>();
+    for (int i = 0; i < ages.length; i++) {
+      queries.add(new StudyDashboard.Count(AGE_KEYS.get(i), ages[i]));
+    }
+    long[] sdv = new long[2];
+    jdbc.sql("SELECT count(*) FILTER (WHERE ec.sdv_verified), count(*) FILTER (WHERE NOT ec.sdv_verified)"
+            + " FROM event_crf ec JOIN study_event e ON e.id = ec.study_event_id"
+            + " JOIN study_subject ss ON ss.id = e.study_subject_id WHERE " + where
+            + " AND ec.status IN ('DATA_ENTRY_COMPLETE', 'LOCKED')")
+        .param("id", id)
+        .query(rs -> {
+          sdv[0] = rs.getLong(1);
+          sdv[1] = rs.getLong(2);
+        });
     return new StudyDashboard(
         scope, study, siteRows, subjectStatuses, enrollment, expected, end,
         Arrays.stream(SubjectEventStatus.values())
@@ -121,8 +146,16 @@ public class StudyDashboardService {
         Arrays.stream(EventCrfStatus.values())
             .map(s -> new StudyDashboard.Count("dataentry.status." + s.name(), crfs.getOrDefault(s.name(), 0L)))
             .toList(),
-        totals[1], totals[2], totals[0]);
+        totals[1], totals[2], totals[0],
+        queries,
+        List.of(new StudyDashboard.Count("dashboard.sdv.verified", sdv[0]),
+            new StudyDashboard.Count("dashboard.sdv.notVerified", sdv[1])));
   }
+
+  /** The age groups of open queries, in days since raised. */
+  static final List<String> AGE_KEYS = List.of(
+      "dashboard.queries.age.week", "dashboard.queries.age.twoWeeks", "dashboard.queries.age.month",
+      "dashboard.queries.age.twoMonths", "dashboard.queries.age.older");
 
   /**
    * One row per month from the study's start (or the first enrollment) to the later of today

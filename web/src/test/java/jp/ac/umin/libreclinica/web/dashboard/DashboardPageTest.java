@@ -36,6 +36,8 @@ public class DashboardPageTest {
         .andExpect(content().string(containsString("大阪施設")))
         .andExpect(content().string(containsString("data-table=\"t-enrollment\"")))
         .andExpect(content().string(containsString("<th scope=\"row\">2026-04</th>")))
+        .andExpect(content().string(containsString("id=\"t-queries\"")))
+        .andExpect(content().string(containsString("id=\"t-sdv\"")))
         .andExpect(content().string(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js")));
     mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(user(c.dataManager())))
         .andExpect(status().isOk());
