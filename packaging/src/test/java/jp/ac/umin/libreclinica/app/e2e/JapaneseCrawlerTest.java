@@ -185,7 +185,7 @@ public class JapaneseCrawlerTest {
     // enter data in the attached Japanese CRF from the subject page, and save it
     WebSession.Page crfForm = web.submit(scheduled, "form[action$=/event-crfs/start]", Map.of());
     assertTrue("data entry not opened: " + crfForm.path(), crfForm.path().matches("/event-crfs/\\d+"));
-    WebSession.Page saved = web.submit(crfForm, "main form", Map.of());
+    WebSession.Page saved = web.submit(crfForm, "main form[action=" + crfForm.path() + "]", Map.of());
     assertEquals("data entry page not saved", crfForm.path(), saved.path());
     // a query on an item, raised from its flag on the data entry page, and answered
     Element flag = saved.document().selectFirst("a.flag[href*='item=KANJA_SEI']");
@@ -193,7 +193,8 @@ public class JapaneseCrawlerTest {
     WebSession.Page raised =
         web.submit(web.get(flag.attr("href")), "main form[action$=/notes]",
             Map.of("type", "QUERY", "description", "氏名の表記を確認してください。", "detailedNote", "原資料と照合してください。"));
-    assertTrue("note not raised: " + raised.path(), raised.path().matches("/notes/\\d+"));
+    assertTrue("note not raised: " + raised.path() + " " + raised.document().select("main .error, main .errors, main .field-error, main .global-errors").text(),
+        raised.path().matches("/notes/\\d+"));
     WebSession.Page answered =
         web.submit(raised, "main form[method=post]", Map.of("status", "UPDATED", "description", "確認中です。"));
     assertEquals("note not answered", raised.path(), answered.path());
