@@ -84,7 +84,12 @@ public class SoapConfiguration {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 5)
   SecurityFilterChain soapSecurity(HttpSecurity http, SoapProperties settings) throws Exception {
-    http.securityMatcher(settings.servicesPath() + "/**")
+    // a plain path match: the services are served by CXF's own servlet, which a Spring MVC
+    // matcher (what a pattern string becomes) does not see, so the pages' chain with its CSRF
+    // check would take the requests in the whole application
+    String prefix = settings.servicesPath() + "/";
+    http.securityMatcher((org.springframework.security.web.util.matcher.RequestMatcher)
+            r -> r.getRequestURI().substring(r.getContextPath().length()).startsWith(prefix))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
