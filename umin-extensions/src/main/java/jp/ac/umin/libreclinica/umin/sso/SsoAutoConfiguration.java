@@ -1,9 +1,20 @@
 package jp.ac.umin.libreclinica.umin.sso;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
+import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlRequestStore;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlResponseValidator;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlServiceProvider;
 import jp.ac.umin.libreclinica.web.security.ExternalSignOn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +40,62 @@ public class SsoAutoConfiguration {
 
   @Bean
   UminSignOnExtension uminSignOnExtension(
-      SsoProperties properties, IdentityService identities, SsoSignInCompletion completion) {
-    return new UminSignOnExtension(properties, identities, completion);
+      SsoProperties properties,
+      IdentityService identities,
+      SsoSignInCompletion completion,
+      ObjectProvider<SamlFilter> saml) {
+    return new UminSignOnExtension(properties, identities, completion, saml.getIfAvailable());
+  }
+
+  /** The application as a SAML SP, with {@code lc.sso.saml.enabled=true}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "lc.sso.saml.enabled", havingValue = "true")
+  static class SamlConfiguration {
+
+    @Bean
+    IdpMetadata samlIdpMetadata(SsoProperties properties) {
+      SsoProperties.Saml saml = properties.getSaml();
+      if (saml.getEntityId().isBlank() || saml.getBaseUrl().isBlank() || saml.getIdpMetadata().isBlank()) {
+        throw new IllegalStateException(
+            "lc.sso.saml.entity-id, lc.sso.saml.base-url and lc.sso.saml.idp-metadata are required with SAML on");
+      }
+      return IdpMetadata.load(saml.getIdpMetadata(), saml.getIdpEntityId());
+    }
+
+    @Bean
+    SamlRequestStore samlRequestStore(SsoProperties properties) {
+      return new SamlRequestStore(properties.getSaml().getRequestLifetime());
+    }
+
+    @Bean
+    SamlServiceProvider samlServiceProvider(
+        SsoProperties properties, IdpMetadata idp, SamlRequestStore requests, Clock clock) {
+      return new SamlServiceProvider(properties.getSaml(), idp, requests, clock);
+    }
+
+    @Bean
+    SamlResponseValidator samlResponseValidator(
+        SsoProperties properties, IdpMetadata idp, SamlRequestStore requests) {
+      return new SamlResponseValidator(properties.getSaml(), idp, requests, new ReplayCache());
+    }
+
+    @Bean
+    SamlFilter samlFilter(
+        SsoProperties properties,
+        SamlServiceProvider sp,
+        SamlResponseValidator validator,
+        SsoSignInCompletion completion,
+        Clock clock) {
+      return new SamlFilter(properties.getSaml(), sp, validator, completion, clock);
+    }
+
+    /** Not a servlet filter of its own: it runs inside the page security chain only. */
+    @Bean
+    FilterRegistrationBean<SamlFilter> samlFilterRegistration(SamlFilter filter) {
+      FilterRegistrationBean<SamlFilter> r = new FilterRegistrationBean<>(filter);
+      r.setEnabled(false);
+      return r;
+    }
   }
 
   @Bean
@@ -38,6 +103,9 @@ public class SsoAutoConfiguration {
     List<String> providers = new ArrayList<>();
     if (properties.getTrustedHeader().isEnabled()) {
       providers.add(properties.getTrustedHeader().getProvider());
+    }
+    if (properties.getSaml().isEnabled()) {
+      providers.add(properties.getSaml().getProvider());
     }
     return new IdentitiesSection(identities, providers.stream().distinct().toList());
   }
