@@ -3,10 +3,14 @@ package jp.ac.umin.libreclinica.umin.sso;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
+import jp.ac.umin.libreclinica.core.audit.AuditService;
+import jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
 import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
 import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlRequestStore;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlResponseValidator;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlServiceProvider;
@@ -85,8 +89,19 @@ public class SsoAutoConfiguration {
         SamlServiceProvider sp,
         SamlResponseValidator validator,
         SsoSignInCompletion completion,
-        Clock clock) {
-      return new SamlFilter(properties.getSaml(), sp, validator, completion, clock);
+        Clock clock,
+        SamlReauthentication reauthentication) {
+      return new SamlFilter(properties.getSaml(), sp, validator, completion, clock, reauthentication);
+    }
+
+    /** Presence at the IdP (ForceAuthn) before a signature, for accounts that sign in only through SAML. */
+    @Bean
+    SamlReauthentication samlReauthentication(
+        SsoProperties properties,
+        ExternalIdentityRepository identities,
+        UserAccountRepository accounts,
+        AuditService audit) {
+      return new SamlReauthentication(properties.getSaml(), identities, accounts, audit);
     }
 
     /** Not a servlet filter of its own: it runs inside the page security chain only. */

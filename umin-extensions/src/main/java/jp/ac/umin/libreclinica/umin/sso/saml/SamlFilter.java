@@ -40,6 +40,7 @@ public class SamlFilter extends OncePerRequestFilter {
   private final SamlResponseValidator validator;
   private final SsoSignInCompletion completion;
   private final Clock clock;
+  private final SamlReauthentication reauthentication;
   /** The subject each user last signed in with here, for the single logout request. */
   private final Map<String, String> nameIds = new ConcurrentHashMap<>();
 
@@ -48,7 +49,9 @@ public class SamlFilter extends OncePerRequestFilter {
       SamlServiceProvider sp,
       SamlResponseValidator validator,
       SsoSignInCompletion completion,
-      Clock clock) {
+      Clock clock,
+      SamlReauthentication reauthentication) {
+    this.reauthentication = reauthentication;
     this.config = config;
     this.sp = sp;
     this.validator = validator;
@@ -63,7 +66,7 @@ public class SamlFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String p = path(request);
-    return !(p.equals(LOGIN) || p.equals(ACS) || p.equals(METADATA));
+    return !(p.equals(LOGIN) || p.equals(ACS) || p.equals(METADATA) || p.equals(SamlReauthentication.PATH));
   }
 
   @Override
@@ -71,6 +74,16 @@ public class SamlFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     switch (path(request)) {
       case LOGIN -> response.sendRedirect(sp.authnRequestUrl(false, null, null));
+      case SamlReauthentication.PATH -> {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal p)) {
+          response.sendRedirect(request.getContextPath() + "/login");
+          return;
+        }
+        response.sendRedirect(
+            sp.authnRequestUrl(
+                true, p.getUsername(), SamlReauthentication.safeReturn(request.getParameter("return"))));
+      }
       case METADATA -> {
         response.setContentType("application/samlmetadata+xml");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -97,6 +110,13 @@ public class SamlFilter extends OncePerRequestFilter {
       log.info("SAML response refused from {}: {}", request.getRemoteAddr(), e.getMessage());
       completion.fail(
           request, response, config.getProvider(), encoded == null ? null : validator.attemptedId(encoded), e.reason());
+      return;
+    }
+    SamlRequestStore.Pending pending = assertion.request();
+    if (pending.forceAuthn() && pending.userName() != null) {
+      // A re-authentication before a signature, not a sign-in: the signature page checks the proof.
+      reauthentication.accept(assertion);
+      response.sendRedirect(request.getContextPath() + SamlReauthentication.safeReturn(pending.returnPath()));
       return;
     }
     completion.complete(

@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import jp.ac.umin.libreclinica.core.account.AccountFixtures;
@@ -67,6 +70,7 @@ public class SamlSignInTest {
   @Autowired private PasswordHistoryRepository history;
   @Autowired private PasswordEncoder encoder;
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private SamlReauthentication reauthentication;
 
   private AccountFixtures fixtures;
   private TestAccount admin;
@@ -168,6 +172,63 @@ public class SamlSignInTest {
     HttpResponse<String> back = postBack(browser, IDP.response(SP, ACS, startAtIdp(browser)).attribute(EPPN, id));
     assertThat(location(back), endsWith("/login?problem=unknown-identity"));
     assertEquals(1, audited("login.failure", id, "sso:umin:unknown-identity"));
+  }
+
+  /** Signs {@code user} in through the IdP as {@code subject}. */
+  private HttpSession signedIn(TestAccount user, String subject) throws Exception {
+    String id = uminId();
+    identities.preRegister(admin.userName(), user.id(), "umin", id);
+    HttpSession browser = new HttpSession(port);
+    TestIdp.Response r = IDP.response(SP, ACS, startAtIdp(browser)).attribute(EPPN, id);
+    r.nameId = subject;
+    assertThat(location(postBack(browser, r)), endsWith("/"));
+    return browser;
+  }
+
+  @Test
+  public void reAuthenticationAtTheIdpForcesAuthnAndProvesPresenceOnce() throws Exception {
+    TestAccount user = fixtures.user();
+    String subject = "persistent-" + UUID.randomUUID();
+    HttpSession browser = signedIn(user, subject);
+    Instant before = Instant.now().minusSeconds(1);
+
+    assertEquals("/sso/saml/reauth?return=%2Fsign%2F7", reauthentication.redirectFor(user.userName(), "/sign/7").get());
+    HttpResponse<String> toIdp = browser.get("/sso/saml/reauth?return=%2Fsign%2F7");
+    assertThat(SamlTestSupport.inflate(location(toIdp)), containsString("ForceAuthn=\"true\""));
+    TestIdp.Response r = IDP.response(SP, ACS, SamlTestSupport.requestId(location(toIdp)));
+    r.nameId = subject;
+    r.attribute(EPPN, "whatever");
+    assertThat(location(postBack(browser, r)), endsWith("/sign/7"));
+
+    assertTrue(reauthentication.proven(user.userName(), null, before));
+    assertFalse("a proof is used once", reauthentication.proven(user.userName(), null, before));
+    assertEquals(1, audited("reauth.success", user.userName(), "saml"));
+  }
+
+  @Test
+  public void reAuthenticationAsAnotherPersonOrWithAnOldAuthenticationProvesNothing() throws Exception {
+    TestAccount user = fixtures.user();
+    HttpSession browser = signedIn(user, "persistent-" + UUID.randomUUID());
+    Instant before = Instant.now().minusSeconds(1);
+
+    TestIdp.Response other =
+        IDP.response(SP, ACS, SamlTestSupport.requestId(location(browser.get("/sso/saml/reauth?return=/x"))));
+    other.attribute(EPPN, "someone-else");
+    postBack(browser, other);
+    assertFalse(reauthentication.proven(user.userName(), null, before));
+    assertEquals(1, audited("reauth.failure", user.userName(), "saml:another-user"));
+
+    String subject = "persistent-" + UUID.randomUUID();
+    TestAccount second = fixtures.user();
+    HttpSession b2 = signedIn(second, subject);
+    TestIdp.Response stale =
+        IDP.response(SP, ACS, SamlTestSupport.requestId(location(b2.get("/sso/saml/reauth?return=/x"))));
+    stale.nameId = subject;
+    stale.attribute(EPPN, "x");
+    stale.authnInstant = Instant.now().minusSeconds(3600);
+    postBack(b2, stale);
+    assertFalse(reauthentication.proven(second.userName(), null, before));
+    assertEquals(1, audited("reauth.failure", second.userName(), "saml:not-reauthenticated"));
   }
 
   @Test

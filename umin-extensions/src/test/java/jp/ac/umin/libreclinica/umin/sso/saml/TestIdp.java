@@ -105,6 +105,7 @@ public final class TestIdp {
     public String issuer = ENTITY_ID;
     public String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
     public Instant issued = Instant.now();
+    public Instant authnInstant = issued;
     public Instant notBefore = issued.minusSeconds(5);
     public Instant notOnOrAfter = issued.plusSeconds(300);
     public String nameId = "persistent-" + UUID.randomUUID();
@@ -157,7 +158,7 @@ public final class TestIdp {
               + "<saml:Conditions NotBefore=\"" + notBefore + "\" NotOnOrAfter=\"" + notOnOrAfter + "\">"
               + "<saml:AudienceRestriction><saml:Audience>" + audience + "</saml:Audience></saml:AudienceRestriction>"
               + "</saml:Conditions>"
-              + "<saml:AuthnStatement AuthnInstant=\"" + issued + "\"><saml:AuthnContext><saml:AuthnContextClassRef>"
+              + "<saml:AuthnStatement AuthnInstant=\"" + authnInstant + "\"><saml:AuthnContext><saml:AuthnContextClassRef>"
               + "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
               + "</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>"
               + "<saml:AttributeStatement>" + attrs + "</saml:AttributeStatement>"
