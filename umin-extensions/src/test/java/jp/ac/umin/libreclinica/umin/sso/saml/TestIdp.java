@@ -44,8 +44,20 @@ public final class TestIdp {
   public static final String SSO_URL = "https://idp.test.example/idp/profile/SAML2/Redirect/SSO";
   public static final String SLO_URL = "https://idp.test.example/idp/profile/SAML2/Redirect/SLO";
 
+  public final String ssoUrl;
+  public final String sloUrl;
   public final KeyPair keys = keyPair();
   public final X509Certificate certificate = selfSigned(keys, "CN=idp.test.example");
+
+  public TestIdp() {
+    this(SSO_URL, SLO_URL);
+  }
+
+  /** An IdP whose endpoints are elsewhere (the try-it IdP inside the application). */
+  public TestIdp(String ssoUrl, String sloUrl) {
+    this.ssoUrl = ssoUrl;
+    this.sloUrl = sloUrl;
+  }
 
   public static KeyPair keyPair() {
     try {
@@ -85,9 +97,9 @@ public final class TestIdp {
           + "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + cert
           + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
           + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\""
-          + SLO_URL + "\"/>"
+          + sloUrl + "\"/>"
           + "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\""
-          + SSO_URL + "\"/>"
+          + ssoUrl + "\"/>"
           + "</md:IDPSSODescriptor></md:EntityDescriptor>";
     } catch (Exception e) {
       throw new IllegalStateException(e);
