@@ -7,6 +7,7 @@ import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
 import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
 import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
@@ -19,6 +20,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,8 +54,44 @@ public class SsoAutoConfiguration {
       SsoProperties properties,
       IdentityService identities,
       SsoSignInCompletion completion,
-      ObjectProvider<SamlFilter> saml) {
-    return new UminSignOnExtension(properties, identities, completion, saml.getIfAvailable());
+      ObjectProvider<SamlFilter> saml,
+      ObjectProvider<OidcSignOn> oidc) {
+    return new UminSignOnExtension(
+        properties, identities, completion, saml.getIfAvailable(), oidc.getIfAvailable());
+  }
+
+  /** The application as an OpenID Connect relying party, with {@code lc.sso.oidc.enabled=true}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "lc.sso.oidc.enabled", havingValue = "true")
+  static class OidcConfiguration {
+
+    @Bean
+    ClientRegistrationRepository oidcClientRegistrations(SsoProperties properties) {
+      SsoProperties.Oidc o = properties.getOidc();
+      if (o.getIssuerUri().isBlank() || o.getClientId().isBlank()) {
+        throw new IllegalStateException(
+            "lc.sso.oidc.issuer-uri and lc.sso.oidc.client-id are required with OpenID Connect on");
+      }
+      ClientRegistration.Builder b =
+          ClientRegistrations.fromIssuerLocation(o.getIssuerUri())
+              .registrationId(OidcSignOn.REGISTRATION)
+              .clientId(o.getClientId())
+              .scope(o.getScopes())
+              .redirectUri("{baseUrl}" + OidcSignOn.CALLBACK + "/{registrationId}")
+              .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+      if (o.getClientSecret().isBlank()) {
+        b.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+      } else {
+        b.clientSecret(o.getClientSecret()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+      }
+      return new InMemoryClientRegistrationRepository(b.build());
+    }
+
+    @Bean
+    OidcSignOn oidcSignOn(
+        SsoProperties properties, ClientRegistrationRepository registrations, SsoSignInCompletion completion) {
+      return new OidcSignOn(properties.getOidc(), registrations, completion);
+    }
   }
 
   /** The application as a SAML SP, with {@code lc.sso.saml.enabled=true}. */
@@ -121,6 +164,9 @@ public class SsoAutoConfiguration {
     }
     if (properties.getSaml().isEnabled()) {
       providers.add(properties.getSaml().getProvider());
+    }
+    if (properties.getOidc().isEnabled()) {
+      providers.add(properties.getOidc().getProvider());
     }
     return new IdentitiesSection(identities, providers.stream().distinct().toList());
   }

@@ -29,6 +29,7 @@ public class SsoProperties {
   private String contact = "";
   private final TrustedHeader trustedHeader = new TrustedHeader();
   private final Saml saml = new Saml();
+  private final Oidc oidc = new Oidc();
 
   public Mode getMode() {
     return mode;
@@ -65,6 +66,121 @@ public class SsoProperties {
 
   public Saml getSaml() {
     return saml;
+  }
+
+  public Oidc getOidc() {
+    return oidc;
+  }
+
+  /**
+   * OpenID Connect: the application as a relying party (authorization code with PKCE, state,
+   * nonce), the provider found by discovery from {@link #issuerUri}.
+   */
+  public static class Oidc {
+    private boolean enabled;
+    /** The provider the identities belong to (one issuer per provider name). */
+    private String provider = "oidc";
+    /** The issuer; {@code <issuer>/.well-known/openid-configuration} is read at start-up. */
+    private String issuerUri = "";
+    private String clientId = "";
+    /** Empty for a public client (PKCE only). */
+    private String clientSecret = "";
+    private List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
+    /** The claim with the identifier people know (for pre-registration). */
+    private String displayIdClaim = "preferred_username";
+    private String mailClaim = "email";
+    private String nameClaim = "name";
+    /** Where the provider sends the browser after its logout (RP-initiated logout), e.g. {@code https://edc.example.org/login}. */
+    private String postLogoutRedirectUri = "";
+    private String buttonLabel = "sso.button.oidc";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(String provider) {
+      this.provider = provider.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getIssuerUri() {
+      return issuerUri;
+    }
+
+    public void setIssuerUri(String issuerUri) {
+      this.issuerUri = issuerUri.strip();
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId.strip();
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    public List<String> getScopes() {
+      return scopes;
+    }
+
+    public void setScopes(List<String> scopes) {
+      this.scopes = scopes;
+    }
+
+    public String getDisplayIdClaim() {
+      return displayIdClaim;
+    }
+
+    public void setDisplayIdClaim(String displayIdClaim) {
+      this.displayIdClaim = displayIdClaim;
+    }
+
+    public String getMailClaim() {
+      return mailClaim;
+    }
+
+    public void setMailClaim(String mailClaim) {
+      this.mailClaim = mailClaim;
+    }
+
+    public String getNameClaim() {
+      return nameClaim;
+    }
+
+    public void setNameClaim(String nameClaim) {
+      this.nameClaim = nameClaim;
+    }
+
+    public String getPostLogoutRedirectUri() {
+      return postLogoutRedirectUri;
+    }
+
+    public void setPostLogoutRedirectUri(String postLogoutRedirectUri) {
+      this.postLogoutRedirectUri = postLogoutRedirectUri.strip();
+    }
+
+    public String getButtonLabel() {
+      return buttonLabel;
+    }
+
+    public void setButtonLabel(String buttonLabel) {
+      this.buttonLabel = buttonLabel;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
 import jp.ac.umin.libreclinica.web.security.AccountPrincipal;
 import jp.ac.umin.libreclinica.web.security.LoginProblem;
@@ -41,15 +42,22 @@ public class UminSignOnExtension implements SignOnExtension {
           Map.entry("idp-refused", "sso.problem.idpRefused"),
           Map.entry("state-mismatch", "sso.problem.expired"),
           Map.entry("nonce-mismatch", "sso.problem.invalidResponse"),
+          Map.entry("invalid-grant", "sso.problem.invalidResponse"),
           Map.entry("idp-unavailable", "sso.problem.idpUnavailable"));
 
   private final SsoProperties properties;
   private final IdentityService identities;
   private final SsoSignInCompletion completion;
   private final SamlFilter saml;
+  private final OidcSignOn oidc;
 
   public UminSignOnExtension(
-      SsoProperties properties, IdentityService identities, SsoSignInCompletion completion, SamlFilter saml) {
+      SsoProperties properties,
+      IdentityService identities,
+      SsoSignInCompletion completion,
+      SamlFilter saml,
+      OidcSignOn oidc) {
+    this.oidc = oidc;
     this.properties = properties;
     this.identities = identities;
     this.completion = completion;
@@ -83,6 +91,9 @@ public class UminSignOnExtension implements SignOnExtension {
       http.csrf(csrf -> csrf.ignoringRequestMatchers(SamlFilter.ACS_PATH));
       http.addFilterBefore(saml, UsernamePasswordAuthenticationFilter.class);
     }
+    if (on() && oidc != null) {
+      oidc.configure(http);
+    }
   }
 
   @Override
@@ -94,6 +105,9 @@ public class UminSignOnExtension implements SignOnExtension {
     }
     if (on() && saml != null) {
       buttons.add(new SignOnButton(properties.getSaml().getButtonLabel(), SamlFilter.LOGIN_PATH));
+    }
+    if (on() && oidc != null) {
+      buttons.add(new SignOnButton(properties.getOidc().getButtonLabel(), OidcSignOn.LOGIN_PATH));
     }
     return buttons;
   }
@@ -138,6 +152,10 @@ public class UminSignOnExtension implements SignOnExtension {
     if (saml != null
         && principal.getSignInMethod().equals(SamlFilter.PROTOCOL + ":" + properties.getSaml().getProvider())) {
       return Optional.ofNullable(saml.logoutUrl(principal.getUsername()));
+    }
+    if (oidc != null
+        && principal.getSignInMethod().equals(OidcSignOn.PROTOCOL + ":" + properties.getOidc().getProvider())) {
+      return Optional.ofNullable(oidc.logoutUrl(principal.getUsername()));
     }
     return Optional.empty();
   }
