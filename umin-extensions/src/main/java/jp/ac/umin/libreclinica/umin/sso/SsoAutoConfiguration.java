@@ -7,6 +7,7 @@ import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.umin.sso.oidc.OidcReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
 import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
 import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
@@ -88,9 +89,23 @@ public class SsoAutoConfiguration {
     }
 
     @Bean
+    OidcReauthentication oidcReauthentication(
+        SsoProperties properties,
+        ExternalIdentityRepository identities,
+        UserAccountRepository accounts,
+        AuditService audit) {
+      return new OidcReauthentication(properties, identities, accounts, audit);
+    }
+
+    @Bean
     OidcSignOn oidcSignOn(
-        SsoProperties properties, ClientRegistrationRepository registrations, SsoSignInCompletion completion) {
-      return new OidcSignOn(properties.getOidc(), registrations, completion);
+        SsoProperties properties,
+        ClientRegistrationRepository registrations,
+        SsoSignInCompletion completion,
+        OidcReauthentication reauthentication) {
+      OidcSignOn signOn = new OidcSignOn(properties.getOidc(), registrations, completion);
+      signOn.setReauthentication(reauthentication);
+      return signOn;
     }
   }
 

@@ -1,8 +1,11 @@
 package jp.ac.umin.libreclinica.umin.sso.oidc;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -45,6 +53,7 @@ public class OidcSignOn {
   private final SsoProperties.Oidc config;
   private final ClientRegistrationRepository registrations;
   private final SsoSignInCompletion completion;
+  private OidcReauthentication reauthentication;
   /** Each user's last ID token, the hint for the provider's logout. */
   private final Map<String, String> idTokens = new ConcurrentHashMap<>();
 
@@ -55,10 +64,30 @@ public class OidcSignOn {
     this.completion = completion;
   }
 
+  /** Enables re-authentication (prompt=login, max_age=0) through {@link OidcReauthentication#PATH}. */
+  public void setReauthentication(OidcReauthentication reauthentication) {
+    this.reauthentication = reauthentication;
+  }
+
   public void configure(HttpSecurity http) throws Exception {
-    DefaultOAuth2AuthorizationRequestResolver resolver =
+    DefaultOAuth2AuthorizationRequestResolver pkce =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZE);
-    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    OAuth2AuthorizationRequestResolver resolver =
+        new OAuth2AuthorizationRequestResolver() {
+          @Override
+          public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+            return forced(request, pkce.resolve(request));
+          }
+
+          @Override
+          public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+            return forced(request, pkce.resolve(request, registrationId));
+          }
+        };
+    if (reauthentication != null) {
+      http.addFilterBefore(new ReauthStart(), OAuth2AuthorizationRequestRedirectFilter.class);
+    }
     http.oauth2Login(
         o ->
             o.loginPage("/login")
@@ -69,8 +98,75 @@ public class OidcSignOn {
                 .failureHandler(this::failed));
   }
 
+  /** While a re-authentication is under way, the provider must authenticate the user again. */
+  private static OAuth2AuthorizationRequest forced(HttpServletRequest request, OAuth2AuthorizationRequest r) {
+    HttpSession session = request.getSession(false);
+    if (r == null || session == null || session.getAttribute(OidcReauthentication.PENDING) == null) {
+      return r;
+    }
+    return OAuth2AuthorizationRequest.from(r)
+        .additionalParameters(p -> {
+          p.put("prompt", "login");
+          p.put("max_age", "0");
+        })
+        .build();
+  }
+
+  /** {@code /sso/oidc/reauth?return=}: remembers the signed-in user, then to the provider. */
+  private final class ReauthStart extends OncePerRequestFilter {
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !request.getRequestURI().substring(request.getContextPath().length()).equals(OidcReauthentication.PATH);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws IOException {
+      SecurityContext context = SecurityContextHolder.getContext();
+      if (context.getAuthentication() == null || !(context.getAuthentication().getPrincipal() instanceof AccountPrincipal p)) {
+        response.sendRedirect(request.getContextPath() + "/login");
+        return;
+      }
+      request.getSession(true).setAttribute(
+          OidcReauthentication.PENDING,
+          new OidcReauthentication.Pending(
+              p.getUsername(),
+              OidcReauthentication.safeReturn(request.getParameter("return")),
+              Instant.now(),
+              context));
+      response.sendRedirect(request.getContextPath() + LOGIN_PATH);
+    }
+  }
+
+  private static OidcReauthentication.Pending takePending(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Object p = session.getAttribute(OidcReauthentication.PENDING);
+    session.removeAttribute(OidcReauthentication.PENDING);
+    return p instanceof OidcReauthentication.Pending pending ? pending : null;
+  }
+
+  /** Puts back the sign-in that a re-authentication must not replace. */
+  private static void restore(HttpServletRequest request, HttpServletResponse response, SecurityContext context) {
+    SecurityContextHolder.setContext(context);
+    new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+  }
+
   private void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException, ServletException {
+    OidcReauthentication.Pending pending = reauthentication == null ? null : takePending(request);
+    if (pending != null) {
+      restore(request, response, pending.context());
+      if (authentication.getPrincipal() instanceof OidcUser user) {
+        reauthentication.accept(pending, user.getSubject(), user.getAuthenticatedAt());
+      } else {
+        reauthentication.refused(pending, "invalid-response");
+      }
+      response.sendRedirect(request.getContextPath() + pending.returnPath());
+      return;
+    }
     // Not this authentication: only the account the identities find is signed in.
     SecurityContextHolder.clearContext();
     new HttpSessionSecurityContextRepository()
@@ -100,6 +196,13 @@ public class OidcSignOn {
   void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+    OidcReauthentication.Pending pending = reauthentication == null ? null : takePending(request);
+    if (pending != null) {
+      restore(request, response, pending.context());
+      reauthentication.refused(pending, code);
+      response.sendRedirect(request.getContextPath() + pending.returnPath());
+      return;
+    }
     String reason =
         switch (code) {
           case "authorization_request_not_found" -> "state-mismatch";

@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +79,7 @@ public class OidcSignInTest {
   @Autowired private PasswordHistoryRepository history;
   @Autowired private PasswordEncoder encoder;
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private OidcReauthentication reauthentication;
 
   private AccountFixtures fixtures;
   private TestAccount admin;
@@ -142,7 +146,6 @@ public class OidcSignInTest {
 
   @Test
   public void aCallbackWithAnotherStateIsRefused() throws Exception {
-    nextSignIn("sub-" + UUID.randomUUID(), "x", Map.of());
     HttpSession browser = new HttpSession(port);
     String callback = toProviderAndBack(browser).replaceFirst("state=[^&]+", "state=forged");
     int before = failures("sso:gakunin:state-mismatch");
@@ -155,8 +158,6 @@ public class OidcSignInTest {
 
   @Test
   public void aCodeIssuedForAnotherSignInIsRefusedByPkce() throws Exception {
-    nextSignIn("sub-" + UUID.randomUUID(), "x", Map.of());
-    nextSignIn("sub-" + UUID.randomUUID(), "y", Map.of());
     // The victim's browser is at the provider; the attacker's code is slipped into the victim's
     // callback with the victim's state: the code verifier does not match (and the nonce would not).
     String attackers = toProviderAndBack(new HttpSession(port));
@@ -170,6 +171,73 @@ public class OidcSignInTest {
     assertThat(browser.get("/login?problem=invalid-grant").body(), containsString("could not be verified"));
     assertEquals(before + 1, failures("sso:gakunin:invalid-grant"));
     assertThat(location(browser.get("/")), endsWith("/login"));
+  }
+
+  /**
+   * The provider asks for a new login ({@code prompt=login} shows its login form); the user
+   * signs in there as {@code subject}; returns the callback path.
+   */
+  private String loginAgainAtProvider(String authorize, String subject, long authTime) throws Exception {
+    HttpResponse<String> form =
+        elsewhere.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals("the provider shows its login form", 200, form.statusCode());
+    String body =
+        "username=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8)
+            + "&claims=" + java.net.URLEncoder.encode("{\"auth_time\":" + authTime + "}", java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> back =
+        elsewhere.send(
+            HttpRequest.newBuilder(URI.create(authorize))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    URI callback = URI.create(location(back));
+    return callback.getRawPath() + "?" + callback.getRawQuery();
+  }
+
+  @Test
+  public void reAuthenticationAsksForANewLoginAndProvesPresenceOnceKeepingTheSession() throws Exception {
+    TestAccount user = fixtures.user();
+    String id = "saburo-" + UUID.randomUUID().toString().substring(0, 8);
+    String subject = "sub-" + UUID.randomUUID();
+    identities.preRegister(admin.userName(), user.id(), "gakunin", id);
+    nextSignIn(subject, id, Map.of());
+    HttpSession browser = new HttpSession(port);
+    assertThat(location(browser.get(toProviderAndBack(browser))), endsWith("/"));
+    assertThat(browser.get("/").body(), containsString(user.userName()));
+    Instant before = Instant.now().minusSeconds(1);
+
+    assertEquals("/sso/oidc/reauth?return=%2Fsign%2F3", reauthentication.redirectFor(user.userName(), "/sign/3").get());
+    HttpResponse<String> start = browser.get("/sso/oidc/reauth?return=%2Fsign%2F3");
+    assertThat(location(start), endsWith(OidcSignOn.LOGIN_PATH));
+    HttpResponse<String> toProvider = browser.get(OidcSignOn.LOGIN_PATH);
+    assertThat(location(toProvider), containsString("prompt=login"));
+    assertThat(location(toProvider), containsString("max_age=0"));
+    HttpResponse<String> done =
+        browser.get(loginAgainAtProvider(location(toProvider), subject, Instant.now().getEpochSecond()));
+    assertThat(done.statusCode() + " " + done.body(), location(done), endsWith("/sign/3"));
+
+    assertTrue(reauthentication.proven(user.userName(), null, before));
+    assertFalse("a proof is used once", reauthentication.proven(user.userName(), null, before));
+    assertThat("still signed in as before", browser.get("/").body(), containsString(user.userName()));
+  }
+
+  @Test
+  public void reAuthenticationWithoutAFreshLoginProvesNothing() throws Exception {
+    TestAccount user = fixtures.user();
+    String id = "shiro-" + UUID.randomUUID().toString().substring(0, 8);
+    String subject = "sub-" + UUID.randomUUID();
+    identities.preRegister(admin.userName(), user.id(), "gakunin", id);
+    nextSignIn(subject, id, Map.of());
+    HttpSession browser = new HttpSession(port);
+    assertThat(location(browser.get(toProviderAndBack(browser))), endsWith("/"));
+    Instant before = Instant.now().minusSeconds(1);
+
+    browser.get("/sso/oidc/reauth?return=/x");
+    String authorize = location(browser.get(OidcSignOn.LOGIN_PATH));
+    browser.get(loginAgainAtProvider(authorize, subject, Instant.now().minusSeconds(3600).getEpochSecond()));
+    assertFalse(reauthentication.proven(user.userName(), null, before));
+    assertEquals(1, audited("reauth.failure", user.userName(), "oidc:not-reauthenticated"));
   }
 
   @Test
