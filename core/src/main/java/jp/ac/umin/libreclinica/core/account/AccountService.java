@@ -434,6 +434,33 @@ public class AccountService {
     return lockedNow;
   }
 
+  /**
+   * A wrong password given to prove presence (electronic signature, password required on
+   * completion): counted like a failed sign-in, in its own transaction so that it stays although
+   * the refused action rolls back, and the account is locked at {@code lc.login.max-failures}.
+   *
+   * @return whether this attempt locked the account
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+  public boolean recordReauthenticationFailure(String userName) {
+    Optional<UserAccount> found = findByUserName(userName);
+    if (found.isEmpty() || !found.get().canSignIn()) {
+      return false;
+    }
+    long id = found.get().getId();
+    accounts.incrementFailedLogins(id);
+    boolean lockedNow = accounts.lockIfTooManyFailures(id, maxFailures, Instant.now()) == 1;
+    if (lockedNow) {
+      audit.record(
+          AuditEvent.of("login.lockout", ENTITY, id)
+              .withActor(found.get().getUserName())
+              .withOldValue("locked=false")
+              .withNewValue("locked=true")
+              .withReason("failed re-authentications reached " + maxFailures));
+    }
+    return lockedNow;
+  }
+
   @Transactional
   public void recordLogout(String userName) {
     Long id = findByUserName(userName).map(UserAccount::getId).orElse(null);

@@ -44,6 +44,12 @@ public class AuthorizationService {
     }
   }
 
+  /** As {@link #isPermitted(UserAccount, Long, Permission)}, by user name (for showing options). */
+  public boolean isPermitted(String userName, Long studyId, Permission permission) {
+    return userName != null
+        && isPermitted(accounts.findByUserName(userName).orElse(null), studyId, permission);
+  }
+
   public boolean isPermitted(UserAccount account, Long studyId, Permission permission) {
     if (account == null || !account.canSignIn()) {
       return false;

@@ -24,10 +24,18 @@ public enum Permission {
   REVIEW_DATA(Scope.STUDY),
   VERIFY_SDV(Scope.STUDY),
   SIGN(Scope.STUDY),
+  /** Lock and unlock event CRFs, events and subjects' casebooks. */
+  LOCK_DATA(Scope.STUDY),
   EXTRACT_DATA(Scope.STUDY),
   IMPORT_DATA(Scope.STUDY),
+  /** Raise annotations, answer note threads, see the notes view. */
   MANAGE_DISCREPANCY_NOTES(Scope.STUDY),
-  CLOSE_DISCREPANCY_NOTES(Scope.STUDY);
+  /** Close a note thread (or set it Not Applicable). */
+  CLOSE_DISCREPANCY_NOTES(Scope.STUDY),
+  /** Raise a query (a note that asks the site to act). */
+  RAISE_QUERY(Scope.STUDY),
+  /** Answer a note thread with a proposed resolution. */
+  PROPOSE_RESOLUTION(Scope.STUDY);
 
   /** Where a permission applies. */
   public enum Scope {

@@ -34,7 +34,7 @@ public final class RolePolicy {
     Set<Permission> manager =
         EnumSet.of(
             VIEW_STUDY, BUILD_STUDY, ASSIGN_STUDY_ROLES, ADD_SUBJECT, REMOVE_SUBJECT, ENTER_DATA,
-            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, EXTRACT_DATA, IMPORT_DATA,
+            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, LOCK_DATA, EXTRACT_DATA, IMPORT_DATA,
             MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES);
     Set<Permission> investigator =
         EnumSet.of(
@@ -47,6 +47,13 @@ public final class RolePolicy {
     Set<Permission> monitor =
         EnumSet.of(
             VIEW_STUDY, REVIEW_DATA, VERIFY_SDV, MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES);
+
+    // Discrepancy notes: monitors and managers raise queries; the people who enter data (and
+    // managers) propose resolutions; closing stays with monitors and managers.
+    manager.addAll(EnumSet.of(RAISE_QUERY, PROPOSE_RESOLUTION));
+    investigator.add(PROPOSE_RESOLUTION);
+    dataEntry.add(PROPOSE_RESOLUTION);
+    monitor.add(RAISE_QUERY);
 
     MATRIX.put(Role.DATA_MANAGER, manager);
     MATRIX.put(Role.STUDY_DIRECTOR, manager);

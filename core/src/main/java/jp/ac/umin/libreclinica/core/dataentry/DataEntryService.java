@@ -23,11 +23,17 @@ import jp.ac.umin.libreclinica.core.event.CrfParameters;
 import jp.ac.umin.libreclinica.core.event.DesignStatus;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionCrf;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
+import jp.ac.umin.libreclinica.core.event.EventLockChanged;
 import jp.ac.umin.libreclinica.core.event.StudyEvent;
 import jp.ac.umin.libreclinica.core.event.StudyEventService;
 import jp.ac.umin.libreclinica.core.event.SubjectEventStatus;
 import jp.ac.umin.libreclinica.core.subject.StudySubject;
+import jp.ac.umin.libreclinica.core.subject.SubjectDataChanged;
 import jp.ac.umin.libreclinica.core.subject.SubjectService;
+import jp.ac.umin.libreclinica.core.signature.ReauthenticationService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.Item;
 import jp.ac.umin.libreclinica.core.crf.ItemRepository;
@@ -36,6 +42,7 @@ import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyOperation;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +70,10 @@ public class DataEntryService {
   private final EventDefinitionService definitions;
   private final StudyEventService studyEvents;
   private final SubjectService subjects;
+  private final ApplicationEventPublisher publisher;
+  private final ObjectProvider<ReauthenticationService> reauthentication;
+  private DataEntryNotes notes;
+  private List<DataChangeListener> changeListeners = List.of();
 
   public DataEntryService(
       EventCrfRepository eventCrfs,
@@ -77,7 +88,9 @@ public class DataEntryService {
       Clock clock,
       EventDefinitionService definitions,
       StudyEventService studyEvents,
-      SubjectService subjects) {
+      SubjectService subjects,
+      ApplicationEventPublisher publisher,
+      ObjectProvider<ReauthenticationService> reauthentication) {
     this.eventCrfs = eventCrfs;
     this.itemData = itemData;
     this.items = items;
@@ -91,6 +104,8 @@ public class DataEntryService {
     this.definitions = definitions;
     this.studyEvents = studyEvents;
     this.subjects = subjects;
+    this.publisher = publisher;
+    this.reauthentication = reauthentication;
   }
 
   /**
@@ -168,6 +183,7 @@ public class DataEntryService {
   @Transactional
   public EventCrf start(String actor, long studyEventId, long studyId, long crfVersionId) {
     requireEntry(actor, studyId);
+    requireEventOpen(studyEventId);
     CrfVersionDetail version = crfs.getVersion(crfVersionId);
     long crfId = version.version().crfId();
     EventCrf existing = eventCrfs.findByStudyEventIdAndCrfId(studyEventId, crfId).orElse(null);
@@ -188,6 +204,7 @@ public class DataEntryService {
             .withActor(actor)
             .withStudyId(rootOf(studyId))
             .withNewValue("studyEvent=" + studyEventId + ", crfVersion=" + version.version().oid()));
+    changed(studyEventId, actor, "eventcrf.start");
     return created;
   }
 
@@ -222,8 +239,25 @@ public class DataEntryService {
       Map<ItemKey, String> typed,
       Map<ItemKey, Long> seenVersions,
       String reasonForChange) {
+    return save(actor, eventCrfId, typed, seenVersions, reasonForChange, Map.of());
+  }
+
+  /**
+   * As {@link #save(String, long, Map, Map, String)}; a value that fails only the CRF's edit
+   * check is saved when {@code validationNotes} holds a note for it, and a failed validation
+   * check note is raised with that text (LibreClinica's "save with a discrepancy note").
+   */
+  @Transactional
+  public SaveResult save(
+      String actor,
+      long eventCrfId,
+      Map<ItemKey, String> typed,
+      Map<ItemKey, Long> seenVersions,
+      String reasonForChange,
+      Map<ItemKey, String> validationNotes) {
     EventCrf e = load(eventCrfId);
     Study where = requireEntry(actor, e.getStudyId());
+    requireOpen(e);
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }
@@ -269,12 +303,21 @@ public class DataEntryService {
     }
     Map<ItemKey, ValueProblem> problems = new LinkedHashMap<>();
     Map<ItemKey, String> canonical = new LinkedHashMap<>();
+    Map<ItemKey, String> overridden = new LinkedHashMap<>();
     for (Map.Entry<ItemKey, String> t : typed.entrySet()) {
       ItemDefinition d = definitions.get(t.getKey().itemName());
       // a save may be partial: required items are checked when the CRF is marked complete
       ValueCheck check = validator.check(d, t.getValue(), false);
+      String override = validationNotes.get(t.getKey());
       if (check.isOk()) {
         canonical.put(t.getKey(), check.canonical());
+      } else if (check.overridable() && stored.containsKey(t.getKey())
+          && check.canonical().equals(stored.get(t.getKey()).getValue())) {
+        // a value saved earlier past its edit check (with its note) stays as it is
+        canonical.put(t.getKey(), check.canonical());
+      } else if (check.overridable() && override != null && !override.isBlank()) {
+        canonical.put(t.getKey(), check.canonical());
+        overridden.put(t.getKey(), override);
       } else {
         problems.put(t.getKey(), check.problem());
       }
@@ -312,18 +355,49 @@ public class DataEntryService {
               .withOldValue(old)
               .withNewValue(c.getValue())
               .withReason(reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange));
+      if (administrative && reasonForChange != null && !reasonForChange.isBlank() && notes != null) {
+        notes.reasonForChange(actor, eventCrfId, c.getKey(), reasonForChange);
+      }
+    }
+    if (notes != null) {
+      overridden.forEach((key, note) -> notes.failedValidationCheck(actor, eventCrfId, key, note));
     }
     if (changed > 0) {
       entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+      changed(e.getStudyEventId(), actor, "item.value");
+      changeListeners.forEach(l -> l.valuesChanged(actor, e));
     }
     return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Connects the discrepancy notes a save raises (optional; see {@link DataEntryNotes}). */
+  @Autowired(required = false)
+  void setNotes(DataEntryNotes notes) {
+    this.notes = notes;
+  }
+
+  /** Connects who must hear of changed values (SDV, signatures); see {@link DataChangeListener}. */
+  @Autowired(required = false)
+  void setChangeListeners(List<DataChangeListener> listeners) {
+    this.changeListeners = List.copyOf(listeners);
   }
 
   /** Marks the CRF complete; every required item must have a value. */
   @Transactional
   public EventCrf markComplete(String actor, long eventCrfId) {
+    return markComplete(actor, eventCrfId, null);
+  }
+
+  /**
+   * Marks the CRF complete; every required item must have a value, and where the event
+   * definition says "password required" (electronic signature on completion) the user proves
+   * presence with {@code password} (a wrong one counts towards the account's lockout).
+   */
+  @Transactional
+  public EventCrf markComplete(String actor, long eventCrfId, String password) {
     EventCrf e = load(eventCrfId);
     requireEntry(actor, e.getStudyId());
+    requireOpen(e);
     CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
     Map<Long, String> names = itemNames(e.getCrfId());
     Map<String, String> firstRow = new HashMap<>();
@@ -341,6 +415,10 @@ public class DataEntryService {
     if (!missing.isEmpty()) {
       throw new DataEntryException("dataentry.complete.requiredMissing", String.join(", ", missing));
     }
+    boolean passwordRequired = passwordRequiredOnCompletion(e);
+    if (passwordRequired) {
+      reauthentication.getObject().requirePresence(actor, password);
+    }
     e.complete(actor, clock.instant());
     entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     audit.record(
@@ -348,9 +426,131 @@ public class DataEntryService {
             .withActor(actor)
             .withStudyId(rootOf(e.getStudyId()))
             .withOldValue(EventCrfStatus.INITIAL_DATA_ENTRY.code())
-            .withNewValue(EventCrfStatus.DATA_ENTRY_COMPLETE.code()));
+            .withNewValue(EventCrfStatus.DATA_ENTRY_COMPLETE.code())
+            .withReason(passwordRequired ? "password confirmed" : null));
+    changed(e.getStudyEventId(), actor, "eventcrf.complete");
     completeEventIfDone(actor, e.getStudyEventId());
     return e;
+  }
+
+  /**
+   * Whether completing this event CRF needs the user's password (the event definition CRF's
+   * "password required", as the site sees it).
+   */
+  public boolean passwordRequiredOnCompletion(EventCrf e) {
+    if (!studyEvents.exists(e.getStudyEventId())) {
+      return false;
+    }
+    StudyEvent event = studyEvents.get(e.getStudyEventId());
+    return definitions.crfsOf(event.getEventDefinitionId()).stream()
+        .filter(row -> row.getCrfId() == e.getCrfId())
+        .findFirst()
+        .map(row -> definitions.effectiveParameters(e.getStudyId(), row.getId()).isElectronicSignature())
+        .orElse(false);
+  }
+
+  // ---------------------------------------------------------------- locks
+
+  /**
+   * Locks one event CRF: its values can no longer change until it is unlocked. Needs {@link
+   * Permission#LOCK_DATA}; allowed while the study is available or frozen.
+   */
+  @Transactional
+  public EventCrf lock(String actor, long eventCrfId, String reason) {
+    EventCrf e = load(eventCrfId);
+    requireLocker(actor, e);
+    requireEventOpen(e.getStudyEventId());
+    EventCrfStatus before = e.getStatus();
+    e.lock(EventCrf.LOCKED_BY_ITSELF);
+    entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    audit.record(lockEvent("eventcrf.lock", e, before, reason, actor));
+    return e;
+  }
+
+  /** Unlocks an event CRF locked by itself; one locked with its event is unlocked with it. */
+  @Transactional
+  public EventCrf unlock(String actor, long eventCrfId, String reason) {
+    EventCrf e = load(eventCrfId);
+    requireLocker(actor, e);
+    if (e.getStatus() == EventCrfStatus.LOCKED && !EventCrf.LOCKED_BY_ITSELF.equals(e.getLockedWith())) {
+      throw new DataEntryException(
+          "casebook".equals(e.getLockedWith()) ? "dataentry.locked.casebook" : "dataentry.locked.event");
+    }
+    EventCrfStatus before = e.getStatus();
+    e.unlock();
+    entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    audit.record(lockEvent("eventcrf.unlock", e, before, reason, actor));
+    return e;
+  }
+
+  /** An event's CRFs are locked with it, and released by the unlock of the same origin. */
+  @EventListener
+  @Transactional
+  public void onEventLockChanged(EventLockChanged change) {
+    for (EventCrf e : eventCrfs.findByStudyEventId(change.studyEventId())) {
+      EventCrfStatus before = e.getStatus();
+      if (change.locked()) {
+        if (before == EventCrfStatus.LOCKED
+            || before == EventCrfStatus.REMOVED
+            || before == EventCrfStatus.AUTO_REMOVED) {
+          continue;
+        }
+        e.lock(change.origin());
+        audit.record(lockEvent("eventcrf.lock", e, before, null, change.actor()));
+      } else if (before == EventCrfStatus.LOCKED && change.origin().equals(e.getLockedWith())) {
+        e.unlock();
+        audit.record(lockEvent("eventcrf.unlock", e, before, null, change.actor()));
+      }
+    }
+  }
+
+  private void requireLocker(String actor, EventCrf e) {
+    authorization.require(actor, e.getStudyId(), Permission.LOCK_DATA);
+    studies.requireAllowed(studies.get(e.getStudyId()), StudyOperation.REVIEW_DATA);
+    if (studyEvents.exists(e.getStudyEventId())) {
+      subjects.requireCasebookOpen(subjects.get(studyEvents.get(e.getStudyEventId()).getStudySubjectId()));
+    }
+  }
+
+  /** Refuses a change to a locked event CRF, or one of a locked event or casebook. */
+  private void requireOpen(EventCrf e) {
+    if (e.getStatus() == EventCrfStatus.LOCKED) {
+      throw new DataEntryException(
+          "casebook".equals(e.getLockedWith())
+              ? "dataentry.locked.casebook"
+              : "event".equals(e.getLockedWith()) ? "dataentry.locked.event" : "dataentry.locked.eventCrf");
+    }
+    requireEventOpen(e.getStudyEventId());
+  }
+
+  private void requireEventOpen(long studyEventId) {
+    if (!studyEvents.exists(studyEventId)) {
+      return;
+    }
+    StudyEvent event = studyEvents.get(studyEventId);
+    StudySubject subject = subjects.get(event.getStudySubjectId());
+    if (subject.isCasebookLocked()) {
+      throw new DataEntryException("dataentry.locked.casebook");
+    }
+    if (event.getStatus() == SubjectEventStatus.LOCKED) {
+      throw new DataEntryException("dataentry.locked.event");
+    }
+  }
+
+  private void changed(long studyEventId, String actor, String what) {
+    if (studyEvents.exists(studyEventId)) {
+      publisher.publishEvent(
+          new SubjectDataChanged(studyEvents.get(studyEventId).getStudySubjectId(), actor, what));
+    }
+  }
+
+  private AuditEvent lockEvent(String action, EventCrf e, EventCrfStatus before, String reason, String actor) {
+    return AuditEvent.of(action, "EventCrf", e.getId())
+        .withActor(actor)
+        .withStudyId(rootOf(e.getStudyId()))
+        .withOldValue(before.code())
+        .withNewValue(e.getStatus().code() + (e.getLockedWith() == null ? "" : " (with " + e.getLockedWith() + ")"))
+        .withReason(reason == null || reason.isBlank() ? null : reason.strip());
   }
 
   /** The subject's event is completed when every required CRF of it is complete. */

@@ -41,6 +41,14 @@ public class EventCrf {
   @Column(nullable = false, length = 30)
   private EventCrfStatus status = EventCrfStatus.INITIAL_DATA_ENTRY;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status_before_lock", length = 30)
+  private EventCrfStatus statusBeforeLock;
+
+  /** While locked: {@code crf} (by itself), {@code event} or {@code casebook} (with those). */
+  @Column(name = "locked_with", length = 20)
+  private String lockedWith;
+
   @Column(name = "interviewer_name")
   private String interviewerName;
 
@@ -58,6 +66,15 @@ public class EventCrf {
 
   @Column(name = "completed_by", length = 64)
   private String completedBy;
+
+  @Column(name = "sdv_verified", nullable = false)
+  private boolean sdvVerified;
+
+  @Column(name = "sdv_at")
+  private Instant sdvAt;
+
+  @Column(name = "sdv_by", length = 64)
+  private String sdvBy;
 
   @Version private long version;
 
@@ -81,9 +98,59 @@ public class EventCrf {
     completedAt = at;
   }
 
+  /** What locked the event CRF by itself. */
+  public static final String LOCKED_BY_ITSELF = "crf";
+
+  void lock(String origin) {
+    if (status == EventCrfStatus.LOCKED) {
+      throw new DataEntryException("dataentry.lock.already");
+    }
+    if (status == EventCrfStatus.REMOVED || status == EventCrfStatus.AUTO_REMOVED) {
+      throw new DataEntryException("dataentry.lock.removed");
+    }
+    statusBeforeLock = status;
+    status = EventCrfStatus.LOCKED;
+    lockedWith = origin;
+  }
+
+  void unlock() {
+    if (status != EventCrfStatus.LOCKED) {
+      throw new DataEntryException("dataentry.lock.notLocked");
+    }
+    status = statusBeforeLock;
+    statusBeforeLock = null;
+    lockedWith = null;
+  }
+
   void setInterview(String name, LocalDate date) {
     this.interviewerName = name;
     this.interviewDate = date;
+  }
+
+  /** Records that the data was verified against the source (SDV) by whom and when. */
+  public void verifySource(String by, Instant at) {
+    sdvVerified = true;
+    sdvBy = by;
+    sdvAt = at;
+  }
+
+  /** Clears the source data verification (undone by a user, or the data changed). */
+  public void clearSourceVerification() {
+    sdvVerified = false;
+    sdvBy = null;
+    sdvAt = null;
+  }
+
+  public boolean isSdvVerified() {
+    return sdvVerified;
+  }
+
+  public Instant getSdvAt() {
+    return sdvAt;
+  }
+
+  public String getSdvBy() {
+    return sdvBy;
   }
 
   public Long getId() {
@@ -116,6 +183,16 @@ public class EventCrf {
 
   public LocalDate getInterviewDate() {
     return interviewDate;
+  }
+
+  /** The status an unlock returns to, while locked. */
+  public EventCrfStatus getStatusBeforeLock() {
+    return statusBeforeLock;
+  }
+
+  /** {@code crf}, {@code event} or {@code casebook} while locked, else null. */
+  public String getLockedWith() {
+    return lockedWith;
   }
 
   public Instant getCompletedAt() {

@@ -175,8 +175,8 @@ public class ItemValueValidator {
     if (passes) {
       return ValueCheck.ok(canonical);
     }
-    return ValueCheck.refused(
-        ValueProblem.authored(rule.message(), "dataentry.value.editCheckFailed", canonical));
+    return ValueCheck.failedEditCheck(
+        canonical, ValueProblem.authored(rule.message(), "dataentry.value.editCheckFailed", canonical));
   }
 
   private static boolean function(String name, String args, String value) {

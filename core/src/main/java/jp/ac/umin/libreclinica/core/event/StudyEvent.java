@@ -51,6 +51,10 @@ public class StudyEvent {
   @Column(name = "status_before_lock", length = 30)
   private SubjectEventStatus statusBeforeLock;
 
+  /** While locked: {@code event} (locked by itself) or {@code casebook} (with its subject). */
+  @Column(name = "locked_with", length = 20)
+  private String lockedWith;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private RecordStatus removal = RecordStatus.AVAILABLE;
@@ -108,10 +112,22 @@ public class StudyEvent {
     }
     if (target == SubjectEventStatus.LOCKED) {
       statusBeforeLock = status;
+      lockedWith = LOCKED_BY_ITSELF;
     } else if (status == SubjectEventStatus.LOCKED) {
       statusBeforeLock = null;
+      lockedWith = null;
     }
     status = target;
+  }
+
+  /** What locked the event by itself. */
+  public static final String LOCKED_BY_ITSELF = "event";
+
+  /** What locked the event with its subject's casebook. */
+  public static final String LOCKED_WITH_CASEBOOK = "casebook";
+
+  void lockedWith(String origin) {
+    this.lockedWith = origin;
   }
 
   void remove(RecordStatus how, String reason) {
@@ -176,6 +192,11 @@ public class StudyEvent {
   /** The status an unlock returns to, while locked. */
   public SubjectEventStatus getStatusBeforeLock() {
     return statusBeforeLock;
+  }
+
+  /** {@link #LOCKED_BY_ITSELF} or {@link #LOCKED_WITH_CASEBOOK} while locked, else null. */
+  public String getLockedWith() {
+    return lockedWith;
   }
 
   public RecordStatus getRemoval() {

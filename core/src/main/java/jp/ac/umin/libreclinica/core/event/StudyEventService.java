@@ -10,10 +10,13 @@ import jp.ac.umin.libreclinica.core.input.InputNormaliser;
 import jp.ac.umin.libreclinica.core.study.StudyOperation;
 import jp.ac.umin.libreclinica.core.study.StudyParameters.Usage;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.subject.CasebookLockChanged;
 import jp.ac.umin.libreclinica.core.subject.StudySubject;
+import jp.ac.umin.libreclinica.core.subject.SubjectDataChanged;
 import jp.ac.umin.libreclinica.core.subject.SubjectRemoved;
 import jp.ac.umin.libreclinica.core.subject.SubjectRestored;
 import jp.ac.umin.libreclinica.core.subject.SubjectService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -39,6 +42,7 @@ public class StudyEventService {
   private final AuditService audit;
   private final InputNormaliser normaliser;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   public StudyEventService(
       StudyEventRepository events,
@@ -47,7 +51,8 @@ public class StudyEventService {
       StudyService studies,
       AuditService audit,
       InputNormaliser normaliser,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher publisher) {
     this.events = events;
     this.definitions = definitions;
     this.subjects = subjects;
@@ -55,11 +60,17 @@ public class StudyEventService {
     this.audit = audit;
     this.normaliser = normaliser;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   /** Every event of a subject the user may see, removed ones too. */
   public List<StudyEvent> eventsOf(String actor, long studySubjectId) {
     subjects.view(actor, studySubjectId);
+    return events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(studySubjectId);
+  }
+
+  /** Every event of a subject, removed ones too; unchecked, for other services. */
+  public List<StudyEvent> eventsOfUnchecked(long studySubjectId) {
     return events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(studySubjectId);
   }
 
@@ -87,6 +98,7 @@ public class StudyEventService {
     StudySubject s =
         subjects.requireAccess(actor, studySubjectId, Permission.ENTER_DATA, StudyOperation.ENTER_DATA);
     requireSubjectAvailable(s);
+    subjects.requireCasebookOpen(s);
     StudyEventDefinition d =
         definitions
             .findById(definitionId)
@@ -112,6 +124,7 @@ public class StudyEventService {
             .withStudyId(s.getParentStudyId())
             .withNewValue("subject=" + s.getLabel() + ", event=" + d.getOid() + ", ordinal="
                 + e.getOrdinal() + ", " + e.describe()));
+    changed(s, actor, "event.schedule");
     return e;
   }
 
@@ -122,6 +135,7 @@ public class StudyEventService {
     StudySubject s =
         subjects.requireAccess(actor, e.getStudySubjectId(), Permission.ENTER_DATA, StudyOperation.ENTER_DATA);
     requireSubjectAvailable(s);
+    subjects.requireCasebookOpen(s);
     e.requireAvailable();
     if (e.getVersion() != expectedVersion) {
       throw new EventException("subject.event.changedMeanwhile");
@@ -140,6 +154,7 @@ public class StudyEventService {
               .withStudyId(s.getParentStudyId())
               .withOldValue(before)
               .withNewValue(e.describe()));
+      changed(s, actor, "event.update");
     }
     return e;
   }
@@ -162,7 +177,33 @@ public class StudyEventService {
             : StudyOperation.ENTER_DATA;
     StudySubject s = subjects.requireAccess(actor, e.getStudySubjectId(), byHand.permissionToSet(), operation);
     requireSubjectAvailable(s);
-    return move(e, s, target, reason, actor);
+    subjects.requireCasebookOpen(s);
+    if (target == SubjectEventStatus.SIGNED) {
+      // a signature needs the signer's presence proven again: core.signature, never a status pick
+      throw new EventException("subject.event.status.signWithSignature");
+    }
+    boolean unlocking = e.getStatus() == SubjectEventStatus.LOCKED;
+    StudyEvent moved = move(e, s, target, reason, actor);
+    if (target == SubjectEventStatus.LOCKED || unlocking) {
+      publisher.publishEvent(
+          new EventLockChanged(e.getId(), s.getId(), s.getParentStudyId(), !unlocking,
+              StudyEvent.LOCKED_BY_ITSELF, actor));
+    }
+    return moved;
+  }
+
+  /**
+   * Moves a completed event to signed, or a signed one back to completed; for the signature
+   * feature, which proves the signer's presence and checks the signer's rights itself.
+   */
+  @Transactional
+  public StudyEvent markSigned(long id, boolean signed, String reason, String actor) {
+    StudyEvent e = get(id);
+    SubjectEventStatus target = signed ? SubjectEventStatus.SIGNED : SubjectEventStatus.COMPLETED;
+    if (e.getStatus() == target) {
+      return e;
+    }
+    return move(e, subjects.get(e.getStudySubjectId()), target, reason, actor);
   }
 
   /**
@@ -194,7 +235,41 @@ public class StudyEventService {
             .withOldValue(before.code())
             .withNewValue(target.code())
             .withReason(reason == null || reason.isBlank() ? null : reason.strip()));
+    changed(s, actor, "event.status");
     return e;
+  }
+
+  private void changed(StudySubject s, String actor, String what) {
+    publisher.publishEvent(new SubjectDataChanged(s.getId(), actor, what));
+  }
+
+  /**
+   * Locking a casebook locks the subject's events that are not locked yet (each remembering it
+   * was locked with the casebook); unlocking it releases exactly those. Each move is audited.
+   */
+  @EventListener
+  @Transactional
+  public void onCasebookLockChanged(CasebookLockChanged change) {
+    StudySubject s = subjects.get(change.studySubjectId());
+    for (StudyEvent e :
+        events.findByStudySubjectIdOrderByEventDefinitionIdAscOrdinalAsc(change.studySubjectId())) {
+      if (e.getRemoval().isRemoved()) {
+        continue;
+      }
+      if (change.locked() && e.getStatus() != SubjectEventStatus.LOCKED) {
+        move(e, s, SubjectEventStatus.LOCKED, change.reason(), change.actor());
+        e.lockedWith(StudyEvent.LOCKED_WITH_CASEBOOK);
+      } else if (!change.locked()
+          && e.getStatus() == SubjectEventStatus.LOCKED
+          && StudyEvent.LOCKED_WITH_CASEBOOK.equals(e.getLockedWith())) {
+        move(e, s, e.getStatusBeforeLock(), change.reason(), change.actor());
+      } else {
+        continue;
+      }
+      publisher.publishEvent(
+          new EventLockChanged(e.getId(), s.getId(), s.getParentStudyId(), change.locked(),
+              StudyEvent.LOCKED_WITH_CASEBOOK, change.actor()));
+    }
   }
 
   @Transactional
@@ -204,10 +279,13 @@ public class StudyEventService {
     StudySubject s =
         subjects.requireAccess(actor, e.getStudySubjectId(), Permission.REMOVE_SUBJECT, StudyOperation.ENTER_DATA);
     requireSubjectAvailable(s);
+    subjects.requireCasebookOpen(s);
+    requireNotLocked(e);
     e.remove(RecordStatus.REMOVED, reason.strip());
     e.touched(actor, clock.instant());
     events.saveAndFlush(e);
     audit.record(removalEvent("event.remove", e, s.getParentStudyId(), RecordStatus.AVAILABLE, reason, actor));
+    changed(s, actor, "event.remove");
     return e;
   }
 
@@ -218,11 +296,13 @@ public class StudyEventService {
     StudySubject s =
         subjects.requireAccess(actor, e.getStudySubjectId(), Permission.REMOVE_SUBJECT, StudyOperation.ENTER_DATA);
     requireSubjectAvailable(s);
+    subjects.requireCasebookOpen(s);
     RecordStatus before = e.getRemoval();
     e.restore(reason.strip());
     e.touched(actor, clock.instant());
     events.saveAndFlush(e);
     audit.record(removalEvent("event.restore", e, s.getParentStudyId(), before, reason, actor));
+    changed(s, actor, "event.restore");
     return e;
   }
 
@@ -274,6 +354,12 @@ public class StudyEventService {
       throw EventException.onField("location", "subject.event.location.tooLong", LOCATION_MAX);
     }
     return v.strip();
+  }
+
+  private static void requireNotLocked(StudyEvent e) {
+    if (e.getStatus() == SubjectEventStatus.LOCKED) {
+      throw new EventException("subject.event.locked");
+    }
   }
 
   private static void requireSubjectAvailable(StudySubject s) {

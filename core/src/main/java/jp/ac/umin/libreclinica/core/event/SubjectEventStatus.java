@@ -1,6 +1,6 @@
 package jp.ac.umin.libreclinica.core.event;
 
-import static jp.ac.umin.libreclinica.core.account.Permission.BUILD_STUDY;
+import static jp.ac.umin.libreclinica.core.account.Permission.LOCK_DATA;
 import static jp.ac.umin.libreclinica.core.account.Permission.ENTER_DATA;
 import static jp.ac.umin.libreclinica.core.account.Permission.SIGN;
 
@@ -25,7 +25,7 @@ public enum SubjectEventStatus {
   STOPPED("stopped", ENTER_DATA),
   SKIPPED("skipped", ENTER_DATA),
   SIGNED("signed", SIGN),
-  LOCKED("locked", BUILD_STUDY);
+  LOCKED("locked", LOCK_DATA);
 
   private static final Map<SubjectEventStatus, Set<SubjectEventStatus>> NEXT =
       new EnumMap<>(SubjectEventStatus.class);

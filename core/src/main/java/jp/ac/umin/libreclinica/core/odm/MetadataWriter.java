@@ -98,6 +98,16 @@ final class MetadataWriter {
     this.options = options;
   }
 
+  /**
+   * The MeasurementUnit OIDs the metadata of {@code design} gives each unit text, so that
+   * ClinicalData refers to the same units.
+   */
+  static Map<String, String> unitOidsOf(StudyDesign design) {
+    MetadataWriter m = new MetadataWriter(null, design, OdmExportOptions.libreClinica());
+    m.collect();
+    return Map.copyOf(m.unitOids);
+  }
+
   void write() {
     collect();
     Study study = design.study();

@@ -1,82 +1,85 @@
 package jp.ac.umin.libreclinica.core.odm;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A streaming UTF-8 XML writer for ODM files: a thin layer over {@link XMLStreamWriter} that
- * indents element-only content (never inside text), leaves out attributes and elements whose
- * value is absent, and drops characters XML 1.0 cannot carry (control characters, unpaired
- * surrogates) so that the file is always well-formed. Characters outside the BMP (𠮷, 𩸽,
- * emoji) are written as they are, in UTF-8.
+ * A streaming UTF-8 XML writer for ODM files. It indents element-only content (never inside
+ * text), leaves out attributes and elements whose value is absent, drops characters XML 1.0
+ * cannot carry (control characters, unpaired surrogates) so that the file is always
+ * well-formed, and writes line breaks and tabs inside attribute values as character references,
+ * so that a multi-line value (free text in {@code ItemData/@Value}) reads back as typed instead
+ * of being normalised to spaces. Characters outside the BMP (𠮷, 𩸽, emoji) are written as they
+ * are, in UTF-8.
+ *
+ * <p>It writes to the stream itself rather than through a StAX writer: StAX writers leave line
+ * breaks in attribute values unescaped and differ between implementations on the class path.
  */
 public final class OdmWriter implements AutoCloseable {
 
-  // The JDK's own writer, whatever else is on the class path (CXF brings Woodstox, which
-  // behaves differently after the end of the document).
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+  private final Writer out;
+  /** For each open element: its qualified name, and whether a child element was written in it. */
+  private final Deque<Open> open = new ArrayDeque<>();
+  /** Whether the start tag of the innermost element is still open for attributes. */
+  private boolean inStartTag;
 
-  private final XMLStreamWriter xml;
-  /** For each open element: whether a child element was written in it. */
-  private final Deque<boolean[]> open = new ArrayDeque<>();
+  private static final class Open {
+    final String name;
+    boolean hadChildren;
+    boolean hadContent;
 
-  private OdmWriter(XMLStreamWriter xml) {
-    this.xml = xml;
+    Open(String name) {
+      this.name = name;
+    }
+  }
+
+  private OdmWriter(Writer out) {
+    this.out = out;
   }
 
   /** A writer to {@code out} that has written the XML declaration. The stream is not closed. */
   public static OdmWriter open(OutputStream out) {
-    try {
-      XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      return new OdmWriter(xml);
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
-    }
+    OdmWriter w = new OdmWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
+    w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    return w;
   }
 
   /** Starts an element of the ODM namespace (the default one). */
   public OdmWriter start(String localName) {
-    return start("", localName, OdmNamespaces.ODM);
+    return start("", localName);
   }
 
   /** Starts an element of the OpenClinica extension namespace. */
   public OdmWriter startExtension(String localName) {
-    return start(OdmNamespaces.OPENCLINICA_PREFIX, localName, OdmNamespaces.OPENCLINICA);
+    return start(OdmNamespaces.OPENCLINICA_PREFIX, localName);
   }
 
-  private OdmWriter start(String prefix, String localName, String namespace) {
-    try {
-      if (!open.isEmpty()) {
-        open.peek()[0] = true;
-        newline(open.size());
-      }
-      xml.writeStartElement(prefix, localName, namespace);
-      open.push(new boolean[] {false});
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
+  private OdmWriter start(String prefix, String localName) {
+    closeStartTag();
+    if (!open.isEmpty()) {
+      open.peek().hadChildren = true;
+      open.peek().hadContent = true;
+      newline(open.size());
     }
+    String name = prefix.isEmpty() ? localName : prefix + ":" + localName;
+    raw("<").raw(name);
+    open.push(new Open(name));
+    inStartTag = true;
+    return this;
   }
 
   /** Declares a namespace on the element just started. */
   public OdmWriter namespace(String prefix, String uri) {
-    try {
-      if (prefix.isEmpty()) {
-        xml.setDefaultNamespace(uri);
-        xml.writeDefaultNamespace(uri);
-      } else {
-        xml.setPrefix(prefix, uri);
-        xml.writeNamespace(prefix, uri);
-      }
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
-    }
+    requireStartTag();
+    return raw(prefix.isEmpty() ? " xmlns=\"" : " xmlns:" + prefix + "=\"")
+        .raw(escape(uri, true)).raw("\"");
   }
 
   /** An unqualified attribute; nothing when {@code value} is null. */
@@ -84,25 +87,16 @@ public final class OdmWriter implements AutoCloseable {
     if (value == null) {
       return this;
     }
-    try {
-      xml.writeAttribute(name, clean(value));
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
-    }
+    requireStartTag();
+    return raw(" ").raw(name).raw("=\"").raw(escape(clean(value), true)).raw("\"");
   }
 
-  /** A namespace-qualified attribute; nothing when {@code value} is null. */
+  /**
+   * A namespace-qualified attribute; nothing when {@code value} is null. The prefix must have
+   * been declared (the ODM root declares those of the OpenClinica extensions and xsi).
+   */
   public OdmWriter attribute(String prefix, String namespace, String name, String value) {
-    if (value == null) {
-      return this;
-    }
-    try {
-      xml.writeAttribute(prefix, namespace, name, clean(value));
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
-    }
+    return attribute(prefix + ":" + name, value);
   }
 
   /** An attribute {@code Yes} or {@code No}. */
@@ -115,26 +109,24 @@ public final class OdmWriter implements AutoCloseable {
     if (value == null) {
       return this;
     }
-    try {
-      xml.writeCharacters(clean(value));
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
+    closeStartTag();
+    if (!open.isEmpty()) {
+      open.peek().hadContent = true;
     }
+    return raw(escape(clean(value), false));
   }
 
   /** Ends the innermost open element. */
   public OdmWriter end() {
-    try {
-      boolean[] hadChildren = open.pop();
-      if (hadChildren[0]) {
-        newline(open.size());
-      }
-      xml.writeEndElement();
-      return this;
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
+    Open element = open.pop();
+    if (inStartTag) {
+      inStartTag = false;
+      return raw("/>");
     }
+    if (element.hadChildren) {
+      newline(open.size());
+    }
+    return raw("</").raw(element.name).raw(">");
   }
 
   /** An ODM element holding only {@code text}; nothing when the text is null. */
@@ -155,30 +147,79 @@ public final class OdmWriter implements AutoCloseable {
   /** Ends every open element and the document, and flushes; the stream stays open. */
   @Override
   public void close() {
-    try {
-      while (!open.isEmpty()) {
-        end();
-      }
-      xml.writeEndDocument();
-      xml.writeCharacters("\n");
-      xml.flush();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
+    while (!open.isEmpty()) {
+      end();
     }
+    raw("\n");
+    flush();
   }
 
   /** Flushes what has been written so far to the stream. */
   public void flush() {
     try {
-      xml.flush();
-    } catch (XMLStreamException e) {
-      throw new OdmWriteException(e);
+      out.flush();
+    } catch (IOException e) {
+      throw new OdmWriteException(new UncheckedIOException(e));
     }
   }
 
-  private void newline(int depth) throws XMLStreamException {
-    xml.writeCharacters("\n" + "    ".repeat(depth));
+  private void requireStartTag() {
+    if (!inStartTag) {
+      throw new IllegalStateException("attributes belong right after the start of an element");
+    }
+  }
+
+  private void closeStartTag() {
+    if (inStartTag) {
+      raw(">");
+      inStartTag = false;
+    }
+  }
+
+  private void newline(int depth) {
+    raw("\n").raw("    ".repeat(depth));
+  }
+
+  private OdmWriter raw(String s) {
+    try {
+      out.write(s);
+      return this;
+    } catch (IOException e) {
+      throw new OdmWriteException(new UncheckedIOException(e));
+    }
+  }
+
+  /**
+   * {@code value} with the markup characters escaped and, in an attribute, the whitespace a
+   * reader would otherwise normalise to spaces written as character references.
+   */
+  static String escape(String value, boolean attribute) {
+    StringBuilder sb = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      String replacement = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> attribute ? "&quot;" : null;
+        case '\n' -> attribute ? "&#10;" : null;
+        case '\t' -> attribute ? "&#9;" : null;
+        case '\r' -> "&#13;";
+        default -> null;
+      };
+      if (replacement != null && sb == null) {
+        sb = new StringBuilder(value.length() + 16);
+        sb.append(value, 0, i);
+      }
+      if (sb != null) {
+        if (replacement != null) {
+          sb.append(replacement);
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? value : sb.toString();
   }
 
   /** {@code value} without the characters XML 1.0 does not allow. */

@@ -320,6 +320,17 @@ public class StudyService {
 
   /** Refuses the operation unless the study's (and, for a site, its parent's) status allows it. */
   public void requireAllowed(Study study, StudyOperation operation) {
+    Study refusing =
+        !study.getStatus().allows(operation)
+            ? study
+            : study.isSite() && !study.getParent().getStatus().allows(operation) ? study.getParent() : null;
+    if (refusing != null && refusing.getStatus() == StudyStatus.FROZEN) {
+      // frozen: no data entry or enrollment, but review, queries, SDV and signatures go on
+      throw new StudyException("study.status.frozenRefused", refusing.getProtocolId());
+    }
+    if (refusing != null && refusing.getStatus() == StudyStatus.LOCKED) {
+      throw new StudyException("study.status.lockedRefused", refusing.getProtocolId());
+    }
     if (!study.getStatus().allows(operation)
         || (study.isSite() && !study.getParent().getStatus().allows(operation))) {
       throw new StudyException(

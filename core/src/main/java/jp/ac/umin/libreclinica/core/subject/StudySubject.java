@@ -75,6 +75,16 @@ public class StudySubject {
   @Column(name = "updated_by", length = 64)
   private String updatedBy;
 
+  /** The whole casebook is locked: nothing of the subject changes until it is unlocked. */
+  @Column(name = "casebook_locked", nullable = false)
+  private boolean casebookLocked;
+
+  @Column(name = "casebook_locked_at")
+  private Instant casebookLockedAt;
+
+  @Column(name = "casebook_locked_by", length = 64)
+  private String casebookLockedBy;
+
   @Version private long version;
 
   protected StudySubject() {}
@@ -125,6 +135,32 @@ public class StudySubject {
     statusReason = reason;
   }
 
+  void lockCasebook(String by, Instant at) {
+    if (casebookLocked) {
+      throw new SubjectException("subject.casebook.alreadyLocked", label);
+    }
+    casebookLocked = true;
+    casebookLockedBy = by;
+    casebookLockedAt = at;
+  }
+
+  void unlockCasebook() {
+    if (!casebookLocked) {
+      throw new SubjectException("subject.casebook.notLocked", label);
+    }
+    casebookLocked = false;
+    casebookLockedBy = null;
+    casebookLockedAt = null;
+  }
+
+  /** Signed by the investigator (electronic signature of the casebook), or back to available. */
+  void signed(boolean signed) {
+    if (status.isRemoved()) {
+      throw new SubjectException("subject.removed", label);
+    }
+    status = signed ? SubjectStatus.SIGNED : SubjectStatus.AVAILABLE;
+  }
+
   void moveTo(long siteId) {
     this.studyId = siteId;
   }
@@ -163,6 +199,18 @@ public class StudySubject {
 
   public SubjectStatus getStatus() {
     return status;
+  }
+
+  public boolean isCasebookLocked() {
+    return casebookLocked;
+  }
+
+  public Instant getCasebookLockedAt() {
+    return casebookLockedAt;
+  }
+
+  public String getCasebookLockedBy() {
+    return casebookLockedBy;
   }
 
   public String getStatusReason() {

@@ -11,6 +11,9 @@ public interface StudySubjectRepository extends JpaRepository<StudySubject, Long
   @Query("select s from StudySubject s join fetch s.subject where s.id = ?1")
   Optional<StudySubject> findWithPerson(long id);
 
+  @Query("select s.id from StudySubject s where s.oid = ?1")
+  Optional<Long> findIdByOid(String oid);
+
   @Query(
       "select count(s) > 0 from StudySubject s where s.parentStudyId = ?1 and lower(s.label) = lower(?2) and s.id <> ?3")
   boolean labelTaken(long parentStudyId, String label, long exceptId);

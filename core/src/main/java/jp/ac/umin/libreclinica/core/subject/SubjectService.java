@@ -98,6 +98,12 @@ public class SubjectService {
     return s;
   }
 
+  /** A subject the user may see, by its OID ({@code SS_...}). */
+  public StudySubject viewByOid(String actor, String oid) {
+    long id = subjects.findIdByOid(oid).orElseThrow(() -> new SubjectException("subject.notFound", oid));
+    return view(actor, id);
+  }
+
   /** Unchecked, for other services that check themselves. */
   public StudySubject get(long id) {
     return subjects
@@ -254,6 +260,7 @@ public class SubjectService {
     if (s.getStatus().isRemoved()) {
       throw new SubjectException("subject.removed", s.getLabel());
     }
+    requireCasebookOpen(s);
     Study parent = studies.get(s.getParentStudyId());
     StudyParameters p = parent.getParameters();
     Checked c = check(input, p, parent.getId(), s);
@@ -303,6 +310,7 @@ public class SubjectService {
               .withStudyId(parent.getId())
               .withOldValue(before)
               .withNewValue(after));
+      publisher.publishEvent(new SubjectDataChanged(s.getId(), actor, "subject.update"));
     }
     return s;
   }
@@ -312,12 +320,14 @@ public class SubjectService {
   public StudySubject remove(long id, String reason, String actor) {
     requireReason(reason);
     StudySubject s = requireAccess(actor, id, Permission.REMOVE_SUBJECT, StudyOperation.ENTER_DATA);
+    requireCasebookOpen(s);
     SubjectStatus before = s.getStatus();
     s.remove(reason.strip());
     s.touched(actor, clock.instant());
     subjects.saveAndFlush(s);
     audit.record(statusEvent("subject.remove", s, before, reason, actor));
     publisher.publishEvent(new SubjectRemoved(s.getId(), s.getParentStudyId(), reason.strip(), actor));
+    publisher.publishEvent(new SubjectDataChanged(s.getId(), actor, "subject.remove"));
     return s;
   }
 
@@ -335,6 +345,7 @@ public class SubjectService {
     subjects.saveAndFlush(s);
     audit.record(statusEvent("subject.restore", s, before, reason, actor));
     publisher.publishEvent(new SubjectRestored(s.getId(), s.getParentStudyId(), reason.strip(), actor));
+    publisher.publishEvent(new SubjectDataChanged(s.getId(), actor, "subject.restore"));
     return s;
   }
 
@@ -349,6 +360,7 @@ public class SubjectService {
     if (s.getStatus().isRemoved()) {
       throw new SubjectException("subject.removed", s.getLabel());
     }
+    requireCasebookOpen(s);
     Study target = studies.get(targetId);
     long targetParent = target.isSite() ? target.getParent().getId() : target.getId();
     if (targetParent != s.getParentStudyId()) {
@@ -374,6 +386,78 @@ public class SubjectService {
             .withNewValue("site=" + target.getProtocolId() + " (" + target.getOid() + ")")
             .withReason(reason.strip()));
     return s;
+  }
+
+  /**
+   * Locks a subject's whole casebook: its details, events, CRFs and values can no longer change
+   * (the events and their CRFs are locked with it). Needs {@link Permission#LOCK_DATA}; allowed
+   * while the study is available or frozen.
+   */
+  @Transactional
+  public StudySubject lockCasebook(long id, String reason, String actor) {
+    StudySubject s = requireAccess(actor, id, Permission.LOCK_DATA, StudyOperation.REVIEW_DATA);
+    if (s.getStatus().isRemoved()) {
+      throw new SubjectException("subject.removed", s.getLabel());
+    }
+    s.lockCasebook(actor, clock.instant());
+    s.touched(actor, clock.instant());
+    subjects.saveAndFlush(s);
+    audit.record(lockEvent("subject.casebook.lock", s, reason, actor));
+    publisher.publishEvent(new CasebookLockChanged(s.getId(), s.getParentStudyId(), true, blankToNull(reason), actor));
+    return s;
+  }
+
+  /** Unlocks a subject's casebook; what was locked with it is released, each audited. */
+  @Transactional
+  public StudySubject unlockCasebook(long id, String reason, String actor) {
+    StudySubject s = requireAccess(actor, id, Permission.LOCK_DATA, StudyOperation.REVIEW_DATA);
+    s.unlockCasebook();
+    s.touched(actor, clock.instant());
+    subjects.saveAndFlush(s);
+    audit.record(lockEvent("subject.casebook.unlock", s, reason, actor));
+    publisher.publishEvent(new CasebookLockChanged(s.getId(), s.getParentStudyId(), false, blankToNull(reason), actor));
+    return s;
+  }
+
+  /** Refuses a change to a subject whose casebook is locked. */
+  public void requireCasebookOpen(StudySubject s) {
+    if (s.isCasebookLocked()) {
+      throw new SubjectException("subject.casebook.locked", s.getLabel());
+    }
+  }
+
+  /**
+   * Marks the subject signed (after an electronic signature of its casebook) or back to
+   * available (when the signature became invalid); for the signature feature, which checks the
+   * signer itself. Audited.
+   */
+  @Transactional
+  public StudySubject markSigned(long id, boolean signed, String reason, String actor) {
+    StudySubject s = get(id);
+    SubjectStatus before = s.getStatus();
+    if ((before == SubjectStatus.SIGNED) == signed) {
+      return s;
+    }
+    s.signed(signed);
+    s.touched(actor, clock.instant());
+    subjects.saveAndFlush(s);
+    audit.record(
+        AuditEvent.of("subject.status", ENTITY, s.getId())
+            .withActor(actor)
+            .withStudyId(s.getParentStudyId())
+            .withOldValue(before.code())
+            .withNewValue(s.getStatus().code())
+            .withReason(reason));
+    return s;
+  }
+
+  private static AuditEvent lockEvent(String action, StudySubject s, String reason, String actor) {
+    return AuditEvent.of(action, ENTITY, s.getId())
+        .withActor(actor)
+        .withStudyId(s.getParentStudyId())
+        .withOldValue("casebookLocked=" + !s.isCasebookLocked())
+        .withNewValue("casebookLocked=" + s.isCasebookLocked())
+        .withReason(blankToNull(reason));
   }
 
   /** The next free automatic label of a study: its subject ID prefix and a running number. */

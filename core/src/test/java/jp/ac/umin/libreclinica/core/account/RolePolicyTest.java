@@ -57,34 +57,38 @@ public class RolePolicyTest {
     Set<Permission> manager =
         EnumSet.of(
             VIEW_STUDY, BUILD_STUDY, ASSIGN_STUDY_ROLES, ADD_SUBJECT, REMOVE_SUBJECT, ENTER_DATA,
-            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, EXTRACT_DATA, IMPORT_DATA,
-            MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES);
+            ADMINISTRATIVE_EDITING, REVIEW_DATA, VERIFY_SDV, LOCK_DATA, EXTRACT_DATA, IMPORT_DATA,
+            MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES, RAISE_QUERY, PROPOSE_RESOLUTION);
     expected.put(Role.DATA_MANAGER, manager);
     expected.put(Role.STUDY_DIRECTOR, manager);
     Set<Permission> investigator =
         EnumSet.of(
             VIEW_STUDY, ADD_SUBJECT, REMOVE_SUBJECT, ENTER_DATA, ADMINISTRATIVE_EDITING,
-            REVIEW_DATA, SIGN, EXTRACT_DATA, IMPORT_DATA, MANAGE_DISCREPANCY_NOTES);
+            REVIEW_DATA, SIGN, EXTRACT_DATA, IMPORT_DATA, MANAGE_DISCREPANCY_NOTES,
+            PROPOSE_RESOLUTION);
     expected.put(Role.DATA_SPECIALIST, investigator);
     expected.put(Role.INVESTIGATOR, investigator);
     expected.put(
         Role.STUDY_MONITOR,
         EnumSet.of(
             VIEW_STUDY, REVIEW_DATA, VERIFY_SDV, EXTRACT_DATA, MANAGE_DISCREPANCY_NOTES,
-            CLOSE_DISCREPANCY_NOTES));
+            CLOSE_DISCREPANCY_NOTES, RAISE_QUERY));
     expected.put(
         Role.SITE_MONITOR,
         EnumSet.of(
-            VIEW_STUDY, REVIEW_DATA, VERIFY_SDV, MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES));
+            VIEW_STUDY, REVIEW_DATA, VERIFY_SDV, MANAGE_DISCREPANCY_NOTES, CLOSE_DISCREPANCY_NOTES,
+            RAISE_QUERY));
     Set<Permission> dataEntry =
         EnumSet.of(
             VIEW_STUDY, ADD_SUBJECT, ENTER_DATA, ADMINISTRATIVE_EDITING, REVIEW_DATA,
-            MANAGE_DISCREPANCY_NOTES);
+            MANAGE_DISCREPANCY_NOTES, PROPOSE_RESOLUTION);
     expected.put(Role.DATA_ENTRY_PERSON, dataEntry);
     expected.put(Role.CLINICAL_RESEARCH_COORDINATOR, dataEntry);
     expected.put(
         Role.DATA_ENTRY_PERSON_2,
-        EnumSet.of(VIEW_STUDY, ADD_SUBJECT, ENTER_DATA, REVIEW_DATA, MANAGE_DISCREPANCY_NOTES));
+        EnumSet.of(
+            VIEW_STUDY, ADD_SUBJECT, ENTER_DATA, REVIEW_DATA, MANAGE_DISCREPANCY_NOTES,
+            PROPOSE_RESOLUTION));
 
     for (Role role : Role.values()) {
       assertEquals(role.name(), expected.get(role), RolePolicy.permissionsOf(role));

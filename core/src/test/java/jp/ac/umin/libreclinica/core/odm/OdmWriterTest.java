@@ -39,4 +39,13 @@ public class OdmWriterTest {
     assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\""
         + " Description=\"text\">\n    <Study>text</Study>\n</ODM>\n", xml);
   }
+
+  @Test
+  public void lineBreaksInAttributeValuesSurviveAReader() throws Exception {
+    String xml = write("一行目\r\n二行目\n\t三行目");
+    assertTrue(xml, xml.contains("Description=\"一行目&#13;&#10;二行目&#10;&#9;三行目\""));
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals("一行目\r\n二行目\n\t三行目", doc.getDocumentElement().getAttribute("Description"));
+  }
 }

@@ -104,7 +104,7 @@ public class StudyServiceTest {
       service.updateDetails(locked.getId(), service.get(locked.getId()).getVersion(), aStudy(locked.getProtocolId(), "renamed"), dm);
       fail("a locked study was changed");
     } catch (StudyException e) {
-      assertEquals("study.status.operationRefused", e.messageKey());
+      assertEquals("study.status.lockedRefused", e.messageKey());
     }
   }
 

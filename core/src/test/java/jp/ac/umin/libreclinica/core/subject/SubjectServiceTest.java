@@ -115,7 +115,7 @@ public class SubjectServiceTest {
     studies.changeStatus(r.study().getId(), StudyStatus.FROZEN, "interim", r.dataManager());
     StudyException e = assertThrows(StudyException.class,
         () -> subjects.add(r.siteA().getId(), aSubject("F-1"), null, false, r.crcA()));
-    assertEquals("study.status.operationRefused", e.messageKey());
+    assertEquals("study.status.frozenRefused", e.messageKey());
     assertEquals(0, countWithLabel(r.study().getId(), "F-1"));
   }
 

@@ -21,7 +21,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import jp.ac.umin.libreclinica.core.account.AccountFixtures;
+import jp.ac.umin.libreclinica.core.dataentry.DataCaptureFixture;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +41,10 @@ import org.springframework.test.context.junit4.SpringRunner;
     classes = LibreClinicaApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lc.test.shared-db=false", "lc.admin.initial-password=Browser-Initial-Pw-2026!"})
+@Import(DataCaptureFixture.class)
 public class BrowserSmokeTest {
+
+  @Autowired private DataCaptureFixture fixture;
 
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -104,6 +111,43 @@ public class BrowserSmokeTest {
     // the choice is remembered on the account: a new page in the same session stays Japanese
     browser.get(base + "/account/profile");
     assertEquals("ja", browser.findElement(By.tagName("html")).getAttribute("lang"));
+  }
+
+  /**
+   * The investigator, in Japanese, reviews and signs a casebook (password asked again), sees the
+   * signature on the subject page, prints the casebook, and opens the site's dashboard, whose
+   * charts (ECharts, under the application's Content-Security-Policy) are drawn.
+   */
+  @Test
+  public void anInvestigatorSignsACasebookInJapaneseAndTheDashboardDrawsItsCharts() throws Exception {
+    DataCaptureFixture.Captured c = fixture.completed(false);
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys(c.investigator());
+    browser.findElement(By.id("password")).sendKeys(AccountFixtures.PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    browser.findElement(By.linkText("日本語")).click();
+    wait.until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+
+    browser.get(base + "/subjects/" + c.subject().getId() + "/sign");
+    assertTrue(browser.getPageSource().contains("私は本症例の記録を確認し、その内容が正確であることを確認しました。"));
+    screenshot("4-sign-casebook-japanese");
+    browser.findElement(By.id("password")).sendKeys(AccountFixtures.PASSWORD);
+    browser.findElement(By.cssSelector("form.signature button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/subjects/" + c.subject().getId()));
+    String subjectPage = browser.findElement(By.tagName("main")).getText();
+    screenshot("5-subject-signed-japanese");
+    assertTrue(subjectPage, subjectPage.contains("有効"));
+
+    browser.get(base + "/subjects/" + c.subject().getId() + "/casebook");
+    screenshot("6-casebook-japanese");
+
+    browser.get(base + "/studies/" + c.study().siteB().getId() + "/dashboard");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart canvas")));
+    assertTrue(browser.findElements(By.cssSelector(".chart canvas")).size() >= 3);
+    screenshot("7-dashboard-japanese");
   }
 
   private void screenshot(String name) throws Exception {

@@ -46,7 +46,7 @@ public class JapaneseCrawlerTest {
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]*");
   /** Links a crawler must not follow: they change state, leave the pages or are files (ODM). */
   private static final Pattern SKIP =
-      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$|\\.xml(\\?.*)?$");
+      Pattern.compile("^/(logout|actuator|api|v3)(/.*)?$|[?&]lang=|/download|\\.(css|js|png|ico)$|\\.(xml|pdf)(\\?.*)?$");
 
   @LocalServerPort private int port;
 
@@ -101,7 +101,8 @@ public class JapaneseCrawlerTest {
     assertTrue("visited only " + visited, visited.size() >= 8);
     for (String crfPage : List.of("/crfs", "/crfs/upload", "/crfs/\\d+", "/crfs/versions/\\d+",
         "/crfs/versions/\\d+/status\\?action=remove", "/events/\\d+/crfs", "/events/\\d+/crfs/\\d+",
-        "/events/\\d+/crfs/\\d+/sites/\\d+")) {
+        "/events/\\d+/crfs/\\d+/sites/\\d+", "/subjects/\\d+/casebook", "/subjects/\\d+/casebook\\?audit=true",
+        "/event-crfs/\\d+")) {
       assertTrue("not crawled: " + crfPage + " in " + visited, visited.stream().anyMatch(v -> v.matches(crfPage)));
     }
     assertTrue(
@@ -184,8 +185,19 @@ public class JapaneseCrawlerTest {
     // enter data in the attached Japanese CRF from the subject page, and save it
     WebSession.Page crfForm = web.submit(scheduled, "form[action$=/event-crfs/start]", Map.of());
     assertTrue("data entry not opened: " + crfForm.path(), crfForm.path().matches("/event-crfs/\\d+"));
-    WebSession.Page saved = web.submit(crfForm, "main form", Map.of());
+    WebSession.Page saved = web.submit(crfForm, "main form[action=" + crfForm.path() + "]", Map.of());
     assertEquals("data entry page not saved", crfForm.path(), saved.path());
+    // a query on an item, raised from its flag on the data entry page, and answered
+    Element flag = saved.document().selectFirst("a.flag[href*='item=KANJA_SEI']");
+    assertTrue("no note flag on the data entry page", flag != null);
+    WebSession.Page raised =
+        web.submit(web.get(flag.attr("href")), "main form[action$=/notes]",
+            Map.of("type", "QUERY", "description", "氏名の表記を確認してください。", "detailedNote", "原資料と照合してください。"));
+    assertTrue("note not raised: " + raised.path() + " " + raised.document().select("main .error, main .errors, main .field-error, main .global-errors").text(),
+        raised.path().matches("/notes/\\d+"));
+    WebSession.Page answered =
+        web.submit(raised, "main form[method=post]", Map.of("status", "UPDATED", "description", "確認中です。"));
+    assertEquals("note not answered", raised.path(), answered.path());
     // a CRC at the site, so that the study's users pages have someone to show
     web.submit(
         web.get("/admin/users/new"),

@@ -7,7 +7,12 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
@@ -20,6 +25,7 @@ import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
 import jp.ac.umin.libreclinica.core.input.HalfWidthKatakana;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -42,13 +48,25 @@ public class DataEntryController {
   private final CrfService crfs;
   private final MessageSource messages;
   private final StudyService studies;
+  private final SignatureService signatures;
+  private final AuthorizationService authorization;
+  private final DiscrepancyNoteService notes;
 
   public DataEntryController(
-      DataEntryService entry, CrfService crfs, MessageSource messages, StudyService studies) {
+      DataEntryService entry,
+      CrfService crfs,
+      MessageSource messages,
+      StudyService studies,
+      SignatureService signatures,
+      AuthorizationService authorization,
+      DiscrepancyNoteService notes) {
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
     this.studies = studies;
+    this.signatures = signatures;
+    this.authorization = authorization;
+    this.notes = notes;
   }
 
   /** Opens (starting if needed) the event CRF of a CRF version in a subject's event. */
@@ -78,7 +96,7 @@ public class DataEntryController {
           values.put(FormLayout.valueName(k.itemName(), k.ordinal()), d.getValue());
           seen.put(FormLayout.seenName(k.itemName(), k.ordinal()), d.getVersion());
         });
-    return render(model, e, stored, values, seen, Map.of(), Map.of(), 0);
+    return render(user, model, e, stored, values, seen, Map.of(), Map.of(), 0);
   }
 
   @PostMapping("/event-crfs/{id}")
@@ -99,6 +117,7 @@ public class DataEntryController {
     Map<ItemKey, Long> seenVersions = new HashMap<>();
     Map<String, String> values = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
+    Map<ItemKey, String> validationNotes = new HashMap<>();
     for (FormLayout.Section s : layout.sections()) {
       for (FormLayout.Block b : s.blocks()) {
         for (ItemDefinition item : b.items()) {
@@ -110,6 +129,10 @@ public class DataEntryController {
               typed.put(new ItemKey(item.name(), row), value);
             }
             values.put(name, value);
+            String note = form.getFirst(FormLayout.noteName(item.name(), row));
+            if (note != null && !note.isBlank()) {
+              validationNotes.put(new ItemKey(item.name(), row), note);
+            }
             String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
             if (seenValue != null && seenValue.matches("\\d{1,18}")) {
               seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
@@ -120,14 +143,14 @@ public class DataEntryController {
       }
     }
     if ("addRow".equals(action)) {
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows + 1);
     }
     SaveResult result;
     try {
-      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange);
+      result = entry.save(user.getName(), id, typed, seenVersions, reasonForChange, validationNotes);
     } catch (DataEntryException ex) {
       model.addAttribute("error", text(ex.messageKey(), ex.arguments()));
-      return render(model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
+      return render(user, model, e, stored, values, seen, Map.of(), Map.of(), extraRows);
     }
     switch (result.outcome()) {
       case SAVED -> {
@@ -137,8 +160,16 @@ public class DataEntryController {
       case INVALID -> {
         Map<String, String> problems = new HashMap<>();
         result.problems().forEach((k, p) -> problems.put(FormLayout.valueName(k.itemName(), k.ordinal()), describe(p)));
+        Map<String, String> overridable = new HashMap<>();
+        result.problems().forEach((k, p) -> {
+          if ("dataentry.value.editCheckFailed".equals(p.messageKey())) {
+            String note = validationNotes.get(k);
+            overridable.put(FormLayout.valueName(k.itemName(), k.ordinal()), note == null ? "" : note);
+          }
+        });
+        model.addAttribute("overridable", overridable);
         model.addAttribute("error", text("dataentry.page.invalid", problems.size()));
-        return render(model, e, stored, values, seen, problems, Map.of(), extraRows);
+        return render(user, model, e, stored, values, seen, problems, Map.of(), extraRows);
       }
       default -> {
         // someone else saved meanwhile: show their values, keep ours, and let a new save
@@ -153,23 +184,30 @@ public class DataEntryController {
             "error",
             text("dataentry.page.conflict",
                 String.join(", ", result.changedMeanwhile().stream().map(k -> k.itemName() + (k.ordinal() > 1 ? "#" + k.ordinal() : "")).toList())));
-        return render(model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
+        return render(user, model, e, stored, values, seen, Map.of(), meanwhile, extraRows);
       }
     }
   }
 
   @PostMapping("/event-crfs/{id}/complete")
-  public String complete(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+  public String complete(
+      @PathVariable long id,
+      @RequestParam(required = false) String password,
+      Principal user,
+      RedirectAttributes redirect) {
     try {
-      entry.markComplete(user.getName(), id);
+      entry.markComplete(user.getName(), id, password);
       redirect.addFlashAttribute("flash", text("dataentry.page.completed"));
-    } catch (DataEntryException ex) {
+    } catch (PermissionDeniedException ex) {
+      throw ex;
+    } catch (MessageKeyException ex) {
       redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));
     }
     return "redirect:/event-crfs/" + id;
   }
 
   private String render(
+      Principal user,
       Model model,
       EventCrf e,
       Map<ItemKey, ItemData> stored,
@@ -199,6 +237,14 @@ public class DataEntryController {
       }
     });
     model.addAttribute("halfWidthKana", halfWidthKana);
+    String actor = LoggedIn.name();
+    model.addAttribute("signatures", signatures.signaturesCovering(actor, e.getStudyEventId()));
+    model.addAttribute("passwordOnCompletion", entry.passwordRequiredOnCompletion(e));
+    model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
+    if (!model.containsAttribute("overridable")) {
+      model.addAttribute("overridable", Map.of());
+    }
     return "dataentry/form";
   }
 
@@ -213,6 +259,14 @@ public class DataEntryController {
     return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 
+  /** The signed-in user, for what the page shows around the form. */
+  private static final class LoggedIn {
+    static String name() {
+      var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+      return auth == null ? null : auth.getName();
+    }
+  }
+
   /** Lets templates name the fields: {@code ${names.value(item.name, row)}}. */
   public static final class FieldNames {
     public String value(String item, int row) {
@@ -221,6 +275,10 @@ public class DataEntryController {
 
     public String seen(String item, int row) {
       return FormLayout.seenName(item, row);
+    }
+
+    public String note(String item, int row) {
+      return FormLayout.noteName(item, row);
     }
   }
 }

@@ -70,6 +70,11 @@ public record FormLayout(List<Section> sections) {
     return "v." + item + "." + row;
   }
 
+  /** The request parameter that carries the note to save a value past its edit check. */
+  public static String noteName(String item, int row) {
+    return "n." + item + "." + row;
+  }
+
   /** The request parameter that carries the version of the value the form was built from. */
   public static String seenName(String item, int row) {
     return "s." + item + "." + row;

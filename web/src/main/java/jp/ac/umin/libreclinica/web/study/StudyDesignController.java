@@ -5,6 +5,8 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.ac.umin.libreclinica.core.design.StudyDesignService;
 import jp.ac.umin.libreclinica.core.odm.OdmExportOptions;
+import jp.ac.umin.libreclinica.core.odm.ClinicalDataExporter;
+import jp.ac.umin.libreclinica.core.odm.ClinicalDataFilter;
 import jp.ac.umin.libreclinica.core.odm.OdmMetadataExporter;
 import jp.ac.umin.libreclinica.core.study.StudyService;
 import org.springframework.data.domain.PageRequest;
@@ -28,12 +30,15 @@ public class StudyDesignController {
 
   private final StudyDesignService designs;
   private final OdmMetadataExporter odm;
+  private final ClinicalDataExporter clinical;
   private final StudyService studies;
 
   public StudyDesignController(
-      StudyDesignService designs, OdmMetadataExporter odm, StudyService studies) {
+      StudyDesignService designs, OdmMetadataExporter odm, ClinicalDataExporter clinical,
+      StudyService studies) {
     this.designs = designs;
     this.odm = odm;
+    this.clinical = clinical;
     this.studies = studies;
   }
 
@@ -77,6 +82,31 @@ public class StudyDesignController {
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(fileName).build().toString());
     odm.export(user.getName(), id, new OdmExportOptions(extensions, strict || !extensions),
+        response.getOutputStream());
+  }
+
+  /**
+   * The full ODM file (metadata and clinical data of the study or site) for users who may
+   * extract its data; {@code audits=true} adds each subject's audit log. Streamed: the study is
+   * never held in memory.
+   */
+  @GetMapping("/odm-full.xml")
+  public void odmFull(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "false") boolean strict,
+      @RequestParam(defaultValue = "true") boolean extensions,
+      @RequestParam(defaultValue = "false") boolean audits,
+      Principal user,
+      HttpServletResponse response)
+      throws IOException {
+    String fileName = clinical.fileName(user.getName(), id);
+    OdmExportOptions options = new OdmExportOptions(extensions, strict || !extensions);
+    // the permission is checked before anything is written
+    clinical.checkExtractable(user.getName(), id);
+    response.setContentType("application/xml;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(fileName).build().toString());
+    clinical.exportFull(user.getName(), id, ClinicalDataFilter.all().withAudits(audits).withNotes(true), options,
         response.getOutputStream());
   }
 }

@@ -3,7 +3,13 @@ package jp.ac.umin.libreclinica.web.subject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteField;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteStatus;
 import jp.ac.umin.libreclinica.core.dataentry.EventForm;
 
 import java.security.Principal;
@@ -60,6 +66,9 @@ public class SubjectController {
   private final GroupClassService groupClasses;
   private final MessageSource messages;
   private final DataEntryService dataEntry;
+  private final SignatureService signatures;
+  private final AuthorizationService authorization;
+  private DiscrepancyNoteService notes;
 
   public SubjectController(
       SubjectMatrixService matrices,
@@ -68,7 +77,9 @@ public class SubjectController {
       StudyService studies,
       GroupClassService groupClasses,
       MessageSource messages,
-      DataEntryService dataEntry) {
+      DataEntryService dataEntry,
+      SignatureService signatures,
+      AuthorizationService authorization) {
     this.matrices = matrices;
     this.casebooks = casebooks;
     this.subjects = subjects;
@@ -76,6 +87,14 @@ public class SubjectController {
     this.groupClasses = groupClasses;
     this.messages = messages;
     this.dataEntry = dataEntry;
+    this.signatures = signatures;
+    this.authorization = authorization;
+  }
+
+  /** The flags of subject and event fields (discrepancy notes). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setNotes(DiscrepancyNoteService notes) {
+    this.notes = notes;
   }
 
   /** The studies and sites whose subjects the user may see. */
@@ -188,6 +207,17 @@ public class SubjectController {
         .filter(l -> !l.event().getRemoval().isRemoved())
         .forEach(l -> forms.put(l.event().getId(), dataEntry.formsOfEvent(user.getName(), l.event().getId())));
     model.addAttribute("forms", forms);
+    var signed = signatures.signaturesOf(user.getName(), id);
+    model.addAttribute("signatures", signed);
+    model.addAttribute("casebookSigned", signed.stream().anyMatch(st -> st.valid() && st.signature().isCasebook()));
+    model.addAttribute("maySign", signatures.maySign(user.getName(), casebook.subject()));
+    model.addAttribute("mayLock",
+        authorization.isPermitted(user.getName(), casebook.subject().getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("subjectFlags", byName(notes.subjectFlags(user.getName(), id)));
+    Map<Long, Map<String, NoteStatus>> eventFlags = new HashMap<>();
+    notes.eventFlags(user.getName(), id, casebook.events().stream().map(l -> l.event().getId()).toList())
+        .forEach((event, flags) -> eventFlags.put(event, byName(flags)));
+    model.addAttribute("eventFlags", eventFlags);
     return "subject/view";
   }
 
@@ -296,8 +326,16 @@ public class SubjectController {
     return "subject/reassign";
   }
 
+  private static Map<String, NoteStatus> byName(Map<NoteField, NoteStatus> flags) {
+    Map<String, NoteStatus> m = new HashMap<>();
+    flags.forEach((f, st) -> m.put(f.name(), st));
+    return m;
+  }
+
   private String showForm(Study scope, StudySubject subject, SubjectForm form, Model model, Principal user) {
     Study parent = scope.isSite() ? scope.getParent() : scope;
+    model.addAttribute("subjectFlags",
+        subject == null ? Map.of() : byName(notes.subjectFlags(user.getName(), subject.getId())));
     model.addAttribute("form", form);
     model.addAttribute("scope", scope);
     model.addAttribute("parent", parent);

@@ -1,12 +1,16 @@
 package jp.ac.umin.libreclinica.web.subject;
 
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.ac.umin.libreclinica.core.casebook.SubjectCasebook;
 import jp.ac.umin.libreclinica.core.casebook.SubjectCasebookService;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
 import jp.ac.umin.libreclinica.core.event.EventException;
 import jp.ac.umin.libreclinica.core.event.StudyEvent;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
+import jp.ac.umin.libreclinica.core.discrepancy.NoteStatus;
 import jp.ac.umin.libreclinica.core.event.StudyEventService;
 import jp.ac.umin.libreclinica.core.event.SubjectEventStatus;
 import jp.ac.umin.libreclinica.core.study.StudyException;
@@ -39,6 +43,7 @@ public class SubjectEventController {
   private final StudyService studies;
   private final DateDisplay dates;
   private final MessageSource messages;
+  private DiscrepancyNoteService notes;
 
   public SubjectEventController(
       StudyEventService events,
@@ -99,6 +104,7 @@ public class SubjectEventController {
   @GetMapping("/study-events/{id}/edit")
   public String edit(@PathVariable long id, Principal user, Model model) {
     StudyEvent e = events.view(user.getName(), id);
+    addFlags(user, e, model);
     return showEdit(e, EventForm.of(e, dates.zone()), model, null);
   }
 
@@ -111,6 +117,7 @@ public class SubjectEventController {
       Model model,
       RedirectAttributes redirect) {
     StudyEvent e = events.view(user.getName(), id);
+    addFlags(user, e, model);
     if (binding.hasErrors()) {
       return showEdit(e, form, model, null);
     }
@@ -188,7 +195,25 @@ public class SubjectEventController {
     return "subject/event-form";
   }
 
+  /** The flags of the event's start, end and location (discrepancy notes). */
+  private void addFlags(Principal user, StudyEvent e, Model model) {
+    Map<String, NoteStatus> flags = new HashMap<>();
+    notes.eventFlags(user.getName(), e.getStudySubjectId(), List.of(e.getId()))
+        .getOrDefault(e.getId(), Map.of())
+        .forEach((f, st) -> flags.put(f.name(), st));
+    model.addAttribute("eventFlags", flags);
+  }
+
+  /** Connects the discrepancy notes (flags). */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setNotes(DiscrepancyNoteService notes) {
+    this.notes = notes;
+  }
+
   private String showEdit(StudyEvent e, EventForm form, Model model, String statusError) {
+    if (!model.containsAttribute("eventFlags")) {
+      model.addAttribute("eventFlags", Map.of());
+    }
     StudySubject s = subjects.get(e.getStudySubjectId());
     model.addAttribute("form", form);
     model.addAttribute("subject", s);
@@ -199,7 +224,11 @@ public class SubjectEventController {
     model.addAttribute("targets",
         e.getStatus() == SubjectEventStatus.LOCKED
             ? List.of(e.getStatusBeforeLock())
-            : e.getStatus().next().stream().filter(SubjectEventStatus::isSetByHand).toList());
+            // "signed" comes only from an electronic signature (the subject page's Sign button)
+            : e.getStatus().next().stream()
+                .filter(SubjectEventStatus::isSetByHand)
+                .filter(t -> t != SubjectEventStatus.SIGNED)
+                .toList());
     model.addAttribute("statusError", statusError);
     return "subject/event-form";
   }

@@ -119,6 +119,23 @@ public class StudyDesignPagesTest {
   }
 
   @Test
+  public void fullOdmWithClinicalDataIsAValidAttachment() throws Exception {
+    MvcResult result = mvc.perform(get("/studies/{id}/odm-full.xml", design.study.getId())
+            .param("audits", "true").with(user(dm).roles("BUSINESS_ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Disposition",
+            containsString("attachment; filename=\"" + design.study.getOid() + "-odm-full.xml\"")))
+        .andReturn();
+    byte[] xml = result.getResponse().getContentAsByteArray();
+    assertEquals(List.of(), OdmSchemas.errors(OdmSchemas.openClinicaWithAddendum(), xml));
+    assertTrue(new String(xml, java.nio.charset.StandardCharsets.UTF_8).contains("<ClinicalData "));
+    String stranger = fixtures().user().userName();
+    mvc.perform(get("/studies/{id}/odm-full.xml", design.study.getId()).with(user(stranger).roles("USER")))
+        .andExpect(status().isForbidden())
+        .andExpect(header().doesNotExist("Content-Disposition"));
+  }
+
+  @Test
   public void aUserWithoutARoleSeesNeitherThePageNorTheFile() throws Exception {
     String stranger = fixtures().user().userName();
     mvc.perform(get("/studies/{id}/design", design.study.getId()).with(user(stranger).roles("USER")))

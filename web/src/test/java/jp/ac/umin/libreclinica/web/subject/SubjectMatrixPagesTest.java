@@ -85,7 +85,7 @@ public class SubjectMatrixPagesTest {
         case COMPLETED -> complete(e, inv);
         case SIGNED -> {
           complete(e, inv);
-          events.changeStatus(e.getId(), s, "署名", inv);
+          events.markSigned(e.getId(), true, "署名", inv);
         }
         case STOPPED, SKIPPED -> events.changeStatus(e.getId(), s, null, inv);
         case LOCKED -> events.changeStatus(e.getId(), s, null, r.dataManager());

@@ -16,6 +16,7 @@ import jp.ac.umin.libreclinica.core.crf.CrfTemplateRejectedException;
 import jp.ac.umin.libreclinica.core.crf.template.CrfProblemMessages;
 import jp.ac.umin.libreclinica.core.crf.template.TemplateProblem;
 import jp.ac.umin.libreclinica.core.input.InvalidInputException;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!path.startsWith("/api/") || response.isCommitted()) {
+    if (!(path.startsWith("/api/") || path.startsWith("/rest/")) || response.isCommitted()) {
       return null;
     }
     try {
@@ -132,6 +133,12 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
+    } else if (ex instanceof MessageKeyException refused) {
+      // any other refusal of a core service (subjects, events, data entry, signatures, locks)
+      boolean missing = refused.messageKey().endsWith("notFound");
+      problems.writeDetail(request, response, missing ? 404 : 409,
+          missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+          refused.arguments());
     } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
       problems.write(request, response, 404, "api.error.notFound",
           new Object[] {request.getRequestURI()}, null);

@@ -36,6 +36,13 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/crfs'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/event-definitions/{eventOid}/crfs'].post").exists())
         .andExpect(jsonPath("$.components.schemas.CrfProblem.properties.sheet").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/notes'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}/answers'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/notes/{id}/close'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].put").exists())
         .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
         .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
   }

@@ -1,0 +1,56 @@
+package jp.ac.umin.libreclinica.core.odm;
+
+/**
+ * Which clinical data an ODM export holds: one subject (by label) or all, one event definition
+ * (by OID) or all, one form (CRF version OID) or all; whether audit logs are included.
+ *
+ * @param subjectLabel a study subject ID (any case) or a subject OID ({@code SS_...}), or null for all
+ *     subjects
+ * @param eventOid a StudyEventOID ({@code SE_...}), or null for all events
+ * @param formOid a FormOID ({@code F_...}), or null for all forms
+ * @param includeAudits whether each subject's audit trail is written
+ * @param includeNotes whether discrepancy notes are written (on items, events and subjects)
+ */
+public record ClinicalDataFilter(
+    String subjectLabel, String eventOid, String formOid, boolean includeAudits, boolean includeNotes) {
+
+  /** The filter of one subject, event and form, without audit logs or notes. */
+  public ClinicalDataFilter(String subjectLabel, String eventOid, String formOid, boolean includeAudits) {
+    this(subjectLabel, eventOid, formOid, includeAudits, false);
+  }
+
+  /** Everything, without audit logs or notes. */
+  public static ClinicalDataFilter all() {
+    return new ClinicalDataFilter(null, null, null, false, false);
+  }
+
+  /** This filter with audit logs included or not. */
+  public ClinicalDataFilter withAudits(boolean include) {
+    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, include, includeNotes);
+  }
+
+  /** This filter with discrepancy notes included or not. */
+  public ClinicalDataFilter withNotes(boolean include) {
+    return new ClinicalDataFilter(subjectLabel, eventOid, formOid, includeAudits, include);
+  }
+
+  /**
+   * A filter from LibreClinica's REST path segments, where {@code *} means all.
+   */
+  public static ClinicalDataFilter fromPath(String subject, String event, String form, boolean audits) {
+    return new ClinicalDataFilter(star(subject), withoutRepeatKey(star(event)), star(form), audits);
+  }
+
+  /** {@code SE_VISIT[2]} (an event OID with a repeat key, as REST paths may name it) to {@code SE_VISIT}. */
+  private static String withoutRepeatKey(String eventOid) {
+    if (eventOid == null) {
+      return null;
+    }
+    int bracket = eventOid.indexOf('[');
+    return bracket > 0 ? eventOid.substring(0, bracket) : eventOid;
+  }
+
+  private static String star(String segment) {
+    return segment == null || segment.isBlank() || segment.equals("*") ? null : segment;
+  }
+}
