@@ -18,7 +18,7 @@ public class WarContentsIT {
 
   private static final Pattern TEST_ONLY =
       Pattern.compile(
-          "(mock-oauth2-server|junit|mockito|hamcrest|assertj|spring-boot-test|spring-test-|"
+          "(mock-oauth2-server|mockwebserver|bcpkix|junit|mockito|hamcrest|assertj|spring-boot-test|spring-test-|"
               + "spring-security-test|archunit|selenium|jsonassert|xmlunit|htmlunit|byte-buddy-agent|"
               + "lc-core-[^/]*-tests)[^/]*\\.jar$");
 

@@ -60,6 +60,22 @@ public final class HttpSession {
     return client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Posts a form as another site's page would: no CSRF token (e.g. a SAML Response from the IdP). */
+  public HttpResponse<String> postFromElsewhere(String path, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept-Language", "en")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   public static String location(HttpResponse<?> response) {
     return response.headers().firstValue("Location").orElse("");
   }

@@ -28,6 +28,8 @@ public class SsoProperties {
   /** Whom an unknown identity should contact (shown on the sign-in page), e.g. an e-mail address. */
   private String contact = "";
   private final TrustedHeader trustedHeader = new TrustedHeader();
+  private final Saml saml = new Saml();
+  private final Oidc oidc = new Oidc();
 
   public Mode getMode() {
     return mode;
@@ -60,6 +62,290 @@ public class SsoProperties {
 
   public TrustedHeader getTrustedHeader() {
     return trustedHeader;
+  }
+
+  public Saml getSaml() {
+    return saml;
+  }
+
+  public Oidc getOidc() {
+    return oidc;
+  }
+
+  /**
+   * OpenID Connect: the application as a relying party (authorization code with PKCE, state,
+   * nonce), the provider found by discovery from {@link #issuerUri}.
+   */
+  public static class Oidc {
+    private boolean enabled;
+    /** The provider the identities belong to (one issuer per provider name). */
+    private String provider = "oidc";
+    /** The issuer; {@code <issuer>/.well-known/openid-configuration} is read at start-up. */
+    private String issuerUri = "";
+    private String clientId = "";
+    /** Empty for a public client (PKCE only). */
+    private String clientSecret = "";
+    private List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
+    /** The claim with the identifier people know (for pre-registration). */
+    private String displayIdClaim = "preferred_username";
+    private String mailClaim = "email";
+    private String nameClaim = "name";
+    /** Where the provider sends the browser after its logout (RP-initiated logout), e.g. {@code https://edc.example.org/login}. */
+    private String postLogoutRedirectUri = "";
+    private String buttonLabel = "sso.button.oidc";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(String provider) {
+      this.provider = provider.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getIssuerUri() {
+      return issuerUri;
+    }
+
+    public void setIssuerUri(String issuerUri) {
+      this.issuerUri = issuerUri.strip();
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId.strip();
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    public List<String> getScopes() {
+      return scopes;
+    }
+
+    public void setScopes(List<String> scopes) {
+      this.scopes = scopes;
+    }
+
+    public String getDisplayIdClaim() {
+      return displayIdClaim;
+    }
+
+    public void setDisplayIdClaim(String displayIdClaim) {
+      this.displayIdClaim = displayIdClaim;
+    }
+
+    public String getMailClaim() {
+      return mailClaim;
+    }
+
+    public void setMailClaim(String mailClaim) {
+      this.mailClaim = mailClaim;
+    }
+
+    public String getNameClaim() {
+      return nameClaim;
+    }
+
+    public void setNameClaim(String nameClaim) {
+      this.nameClaim = nameClaim;
+    }
+
+    public String getPostLogoutRedirectUri() {
+      return postLogoutRedirectUri;
+    }
+
+    public void setPostLogoutRedirectUri(String postLogoutRedirectUri) {
+      this.postLogoutRedirectUri = postLogoutRedirectUri.strip();
+    }
+
+    public String getButtonLabel() {
+      return buttonLabel;
+    }
+
+    public void setButtonLabel(String buttonLabel) {
+      this.buttonLabel = buttonLabel;
+    }
+  }
+
+  /**
+   * The application as a SAML 2.0 service provider itself (no Shibboleth SP in front): the
+   * browser goes to the IdP with an AuthnRequest (HTTP-Redirect) and comes back to the assertion
+   * consumer service with a signed Response (HTTP-POST).
+   */
+  public static class Saml {
+    private boolean enabled;
+    /** The provider the identities belong to (the same as the trusted-header one for the same IdP). */
+    private String provider = "umin";
+    /** This service's entity ID, e.g. {@code https://edc.example.org/sso/saml/metadata}. */
+    private String entityId = "";
+    /**
+     * The public address of the application (scheme, host, context path), e.g.
+     * {@code https://edc.example.org}: the assertion consumer service is this plus
+     * {@code /sso/saml/acs}, and responses must name it as Destination and Recipient.
+     */
+    private String baseUrl = "";
+    /** The IdP's metadata: a file path, {@code file:}, {@code classpath:} or {@code https:} URL. */
+    private String idpMetadata = "";
+    /** Which IdP in the metadata (when it holds several); empty for the only one. */
+    private String idpEntityId = "";
+    /** Allowed clock difference with the IdP. */
+    private java.time.Duration clockSkew = java.time.Duration.ofMinutes(2);
+    /** How long an AuthnRequest waits for its answer. */
+    private java.time.Duration requestLifetime = java.time.Duration.ofMinutes(10);
+    /**
+     * Where the persistent subject comes from: {@code nameid} (a persistent NameID) or the name
+     * of an attribute (eduPersonTargetedID {@code urn:oid:1.3.6.1.4.1.5923.1.1.1.10}).
+     */
+    private String subjectAttribute = "nameid";
+    /** The identifier people know (the UMIN ID): eduPersonPrincipalName by default. */
+    private List<String> displayIdAttribute =
+        new ArrayList<>(List.of("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "eduPersonPrincipalName"));
+    /** Only the part before {@code @} of the display identifier (ePPN {@code taro@umin.ac.jp} → {@code taro}). */
+    private boolean displayIdStripScope = true;
+    private List<String> mailAttribute = new ArrayList<>(List.of("urn:oid:0.9.2342.19200300.100.1.3", "mail"));
+    /** The name shown: the first of these present (jaDisplayName before displayName). */
+    private List<String> nameAttribute =
+        new ArrayList<>(
+            List.of(
+                "urn:oid:1.3.6.1.4.1.32264.1.1.3",
+                "jaDisplayName",
+                "urn:oid:2.16.840.1.113730.3.1.241",
+                "displayName"));
+    /** The button's message key. */
+    private String buttonLabel = "sso.button.saml";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(String provider) {
+      this.provider = provider.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getEntityId() {
+      return entityId;
+    }
+
+    public void setEntityId(String entityId) {
+      this.entityId = entityId.strip();
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      String b = baseUrl.strip();
+      this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    public String acsUrl() {
+      return baseUrl + "/sso/saml/acs";
+    }
+
+    public String getIdpMetadata() {
+      return idpMetadata;
+    }
+
+    public void setIdpMetadata(String idpMetadata) {
+      this.idpMetadata = idpMetadata.strip();
+    }
+
+    public String getIdpEntityId() {
+      return idpEntityId;
+    }
+
+    public void setIdpEntityId(String idpEntityId) {
+      this.idpEntityId = idpEntityId.strip();
+    }
+
+    public java.time.Duration getClockSkew() {
+      return clockSkew;
+    }
+
+    public void setClockSkew(java.time.Duration clockSkew) {
+      this.clockSkew = clockSkew;
+    }
+
+    public java.time.Duration getRequestLifetime() {
+      return requestLifetime;
+    }
+
+    public void setRequestLifetime(java.time.Duration requestLifetime) {
+      this.requestLifetime = requestLifetime;
+    }
+
+    public String getSubjectAttribute() {
+      return subjectAttribute;
+    }
+
+    public void setSubjectAttribute(String subjectAttribute) {
+      this.subjectAttribute = subjectAttribute.strip();
+    }
+
+    public List<String> getDisplayIdAttribute() {
+      return displayIdAttribute;
+    }
+
+    public void setDisplayIdAttribute(List<String> displayIdAttribute) {
+      this.displayIdAttribute = displayIdAttribute;
+    }
+
+    public boolean isDisplayIdStripScope() {
+      return displayIdStripScope;
+    }
+
+    public void setDisplayIdStripScope(boolean displayIdStripScope) {
+      this.displayIdStripScope = displayIdStripScope;
+    }
+
+    public List<String> getMailAttribute() {
+      return mailAttribute;
+    }
+
+    public void setMailAttribute(List<String> mailAttribute) {
+      this.mailAttribute = mailAttribute;
+    }
+
+    public List<String> getNameAttribute() {
+      return nameAttribute;
+    }
+
+    public void setNameAttribute(List<String> nameAttribute) {
+      this.nameAttribute = nameAttribute;
+    }
+
+    public String getButtonLabel() {
+      return buttonLabel;
+    }
+
+    public void setButtonLabel(String buttonLabel) {
+      this.buttonLabel = buttonLabel;
+    }
   }
 
   /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
+import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
 import jp.ac.umin.libreclinica.web.security.AccountPrincipal;
 import jp.ac.umin.libreclinica.web.security.LoginProblem;
 import jp.ac.umin.libreclinica.web.security.SignOnButton;
@@ -40,17 +42,26 @@ public class UminSignOnExtension implements SignOnExtension {
           Map.entry("idp-refused", "sso.problem.idpRefused"),
           Map.entry("state-mismatch", "sso.problem.expired"),
           Map.entry("nonce-mismatch", "sso.problem.invalidResponse"),
+          Map.entry("invalid-grant", "sso.problem.invalidResponse"),
           Map.entry("idp-unavailable", "sso.problem.idpUnavailable"));
 
   private final SsoProperties properties;
   private final IdentityService identities;
   private final SsoSignInCompletion completion;
+  private final SamlFilter saml;
+  private final OidcSignOn oidc;
 
   public UminSignOnExtension(
-      SsoProperties properties, IdentityService identities, SsoSignInCompletion completion) {
+      SsoProperties properties,
+      IdentityService identities,
+      SsoSignInCompletion completion,
+      SamlFilter saml,
+      OidcSignOn oidc) {
+    this.oidc = oidc;
     this.properties = properties;
     this.identities = identities;
     this.completion = completion;
+    this.saml = saml;
   }
 
   private boolean on() {
@@ -68,11 +79,20 @@ public class UminSignOnExtension implements SignOnExtension {
   }
 
   @Override
-  public void configure(HttpSecurity http) {
+  public void configure(HttpSecurity http) throws Exception {
     if (on() && properties.getTrustedHeader().isEnabled()) {
       http.addFilterBefore(
           new TrustedHeaderFilter(properties.getTrustedHeader(), completion),
           UsernamePasswordAuthenticationFilter.class);
+    }
+    if (on() && saml != null) {
+      // The IdP posts the Response from its own page: it cannot carry this site's CSRF token.
+      // The Response is signed and must answer a request this server sent (InResponseTo).
+      http.csrf(csrf -> csrf.ignoringRequestMatchers(SamlFilter.ACS_PATH));
+      http.addFilterBefore(saml, UsernamePasswordAuthenticationFilter.class);
+    }
+    if (on() && oidc != null) {
+      oidc.configure(http);
     }
   }
 
@@ -82,6 +102,12 @@ public class UminSignOnExtension implements SignOnExtension {
     if (on() && properties.getTrustedHeader().isEnabled()) {
       SsoProperties.TrustedHeader h = properties.getTrustedHeader();
       buttons.add(new SignOnButton(h.getButtonLabel(), h.getLoginPath()));
+    }
+    if (on() && saml != null) {
+      buttons.add(new SignOnButton(properties.getSaml().getButtonLabel(), SamlFilter.LOGIN_PATH));
+    }
+    if (on() && oidc != null) {
+      buttons.add(new SignOnButton(properties.getOidc().getButtonLabel(), OidcSignOn.LOGIN_PATH));
     }
     return buttons;
   }
@@ -122,6 +148,14 @@ public class UminSignOnExtension implements SignOnExtension {
     if (principal.getSignInMethod().equals(TrustedHeaderFilter.PROTOCOL + ":" + h.getProvider())
         && !h.getLogoutUrl().isBlank()) {
       return Optional.of(h.getLogoutUrl());
+    }
+    if (saml != null
+        && principal.getSignInMethod().equals(SamlFilter.PROTOCOL + ":" + properties.getSaml().getProvider())) {
+      return Optional.ofNullable(saml.logoutUrl(principal.getUsername()));
+    }
+    if (oidc != null
+        && principal.getSignInMethod().equals(OidcSignOn.PROTOCOL + ":" + properties.getOidc().getProvider())) {
+      return Optional.ofNullable(oidc.logoutUrl(principal.getUsername()));
     }
     return Optional.empty();
   }
