@@ -51,6 +51,9 @@ public class SoapInTheApplicationTest {
   @Autowired private PasswordHistoryRepository history;
   @Autowired private PasswordEncoder encoder;
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private jp.ac.umin.libreclinica.core.event.EventDefinitionService definitions;
+  @Autowired private jp.ac.umin.libreclinica.core.account.AccountService accountService;
+  @Autowired private jp.ac.umin.libreclinica.core.apitoken.ApiTokenService tokens;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,5 +92,69 @@ public class SoapInTheApplicationTest {
     assertTrue(r.body(), r.body().contains("Success"));
     assertTrue(r.body(), r.body().contains(study.getOid()));
     assertTrue(r.body(), r.body().contains("SOAPの試験 𠮷"));
+  }
+
+  private HttpResponse<String> soap(String service, String user, String password, String body) throws Exception {
+    String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+        + " xmlns:v1=\"http://openclinica.org/ws/" + service + "/v1\" xmlns:bean=\"http://openclinica.org/ws/beans\">"
+        + "<soapenv:Header><wsse:Security soapenv:mustUnderstand=\"1\""
+        + " xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+        + "<wsse:UsernameToken><wsse:Username>" + user + "</wsse:Username>"
+        + "<wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">"
+        + WebServicesDigest.of(password) + "</wsse:Password></wsse:UsernameToken></wsse:Security></soapenv:Header>"
+        + "<soapenv:Body>" + body + "</soapenv:Body></soapenv:Envelope>";
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ws/" + service + "/v1"))
+            .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Issue "SOAP", done when: a raw request creates a subject and schedules an event in a study
+   * built with the services, the ODM extract (LibreClinica's REST URL) shows them, and wrong
+   * credentials lock the account after the configured failures.
+   */
+  @Test
+  public void rawRequestsCreateASubjectAndScheduleAnEventThatTheOdmExtractShows() throws Exception {
+    AccountFixtures fixtures = new AccountFixtures(accounts, history, encoder, jdbc);
+    var r = new jp.ac.umin.libreclinica.core.subject.SubjectFixtures(studies, definitions, roles, fixtures).runningStudy();
+    String password = "Soap-Client-Pw-2026!";
+    accountService.changeOwnPassword(r.crcA(), AccountFixtures.PASSWORD, password);
+    String label = "ソープ-" + (System.nanoTime() % 100000);
+    String studyRef = "<bean:studyRef><bean:identifier>" + r.study().getProtocolId() + "</bean:identifier>"
+        + "<bean:siteRef><bean:identifier>" + r.siteA().getProtocolId() + "</bean:identifier></bean:siteRef></bean:studyRef>";
+    HttpResponse<String> created = soap("studySubject", r.crcA(), password,
+        "<v1:createRequest><v1:studySubject><bean:label>" + label + "</bean:label>"
+            + "<bean:enrollmentDate>2026-04-01</bean:enrollmentDate>"
+            + "<bean:subject><bean:gender>f</bean:gender><bean:dateOfBirth>1970-05-06</bean:dateOfBirth></bean:subject>"
+            + studyRef + "</v1:studySubject></v1:createRequest>");
+    assertEquals(created.body(), 200, created.statusCode());
+    assertTrue(created.body(), created.body().contains(">Success<"));
+    HttpResponse<String> scheduled = soap("event", r.crcA(), password,
+        "<v1:scheduleRequest><v1:event><bean:studySubjectRef><bean:label>" + label + "</bean:label></bean:studySubjectRef>"
+            + studyRef + "<bean:eventDefinitionOID>" + r.visit().getOid() + "</bean:eventDefinitionOID>"
+            + "<bean:location>東京</bean:location><bean:startDate>2026-05-01</bean:startDate>"
+            + "<bean:startTime>09:30:00</bean:startTime></v1:event></v1:scheduleRequest>");
+    assertTrue(scheduled.body(), scheduled.body().contains(">Success<"));
+
+    String token = tokens.create(r.dataManager(), "extract", null).secret();
+    HttpResponse<String> odm = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/rest/clinicaldata/xml/view/" + r.study().getOid() + "/*/*/*"))
+            .header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(odm.body(), 200, odm.statusCode());
+    assertTrue(odm.body(), odm.body().contains("OpenClinica:StudySubjectID=\"" + label + "\""));
+    assertTrue(odm.body(), odm.body().contains("StudyEventOID=\"" + r.visit().getOid() + "\""));
+    assertTrue(odm.body(), odm.body().contains("OpenClinica:StudyEventLocation=\"東京\""));
+
+    // wrong passwords lock the account after the configured number of failures
+    for (int i = 0; i < 10 && !accounts.findByUserName(r.crcA()).orElseThrow().isLocked(); i++) {
+      HttpResponse<String> wrong = soap("study", r.crcA(), "wrong-" + i, "<v1:listAllRequest/>");
+      assertTrue(wrong.body(), wrong.statusCode() == 500 || wrong.body().contains("Fail"));
+    }
+    assertTrue("locked after wrong passwords", accounts.findByUserName(r.crcA()).orElseThrow().isLocked());
+    HttpResponse<String> refused = soap("study", r.crcA(), password, "<v1:listAllRequest/>");
+    assertTrue(refused.body(), !refused.body().contains(">Success<"));
   }
 }
