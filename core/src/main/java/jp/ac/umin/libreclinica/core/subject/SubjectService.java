@@ -199,6 +199,9 @@ public class SubjectService {
     Study parent = where.isSite() ? where.getParent() : where;
     String token = blankToNull(requestToken);
     if (token != null) {
+      // two requests with the same token (a double click) wait for each other here, so that the
+      // second sees the first's subject and is told so, whatever the timing
+      jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:token))").param("token", token).query().singleValue();
       subjects.findByRequestToken(token).ifPresent(done -> {
         throw new SubjectException("subject.add.duplicateSubmission", done.getLabel());
       });
