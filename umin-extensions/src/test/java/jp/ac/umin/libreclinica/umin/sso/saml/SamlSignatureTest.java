@@ -20,6 +20,8 @@ import jp.ac.umin.libreclinica.core.account.AccountFixtures;
 import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
 import jp.ac.umin.libreclinica.core.dataentry.DataCaptureFixture;
 import jp.ac.umin.libreclinica.core.dataentry.DataCaptureFixture.Captured;
+import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.dataentry.EventCrfStatus;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
 import jp.ac.umin.libreclinica.core.subject.SubjectService;
 import jp.ac.umin.libreclinica.core.subject.SubjectStatus;
@@ -74,28 +76,44 @@ public class SamlSignatureTest {
   @Autowired private UserAccountRepository accounts;
   @Autowired private SubjectService subjects;
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private DataEntryService entry;
 
   private static String requestId(HttpResponse<String> toIdp) throws Exception {
     return SamlTestSupport.requestId(location(toIdp));
   }
 
-  @Test
-  public void anSsoOnlyInvestigatorSignsAfterForcedReAuthenticationAtTheIdpAndNotBefore() throws Exception {
-    Captured c = fixture.completed(false);
+  /** Makes the investigator of {@code c} SSO-only, links a UMIN ID and signs in through the IdP. */
+  private HttpSession signedInThroughIdp(Captured c, String subject) throws Exception {
     String inv = c.investigator();
-    long subjectId = c.subject().getId();
     long accountId = accounts.findByUserName(inv).orElseThrow().getId();
     jdbc.update("insert into account_sign_in_methods (account_id, local_allowed, sso_allowed, updated_at, updated_by, version)"
         + " values (?, false, true, now(), 'test', 0)", accountId);
     AccountFixtures.TestAccount admin = fixture.accounts().businessAdmin();
-    String uminId = "sig-" + UUID.randomUUID().toString().substring(0, 8);
     identities.preRegister(admin.userName(), accountId, "umin", uminId);
-    String subject = "persistent-" + UUID.randomUUID();
-
     HttpSession browser = new HttpSession(port);
     TestIdp.Response signIn = IDP.response(SP, ACS, requestId(browser.get("/sso/saml/login"))).attribute(EPPN, uminId);
     signIn.nameId = subject;
     assertThat(location(browser.postFromElsewhere("/sso/saml/acs", Map.of("SAMLResponse", signIn.encoded()))), endsWith("/"));
+    return browser;
+  }
+
+  private final String uminId = "sig-" + UUID.randomUUID().toString().substring(0, 8);
+
+  /** Follows {@code reauth} to the IdP, checks ForceAuthn and comes back as {@code subject}. */
+  private HttpResponse<String> reAuthenticate(HttpSession browser, String reauth, String subject) throws Exception {
+    HttpResponse<String> toIdp = browser.get(reauth);
+    assertThat(SamlTestSupport.inflate(location(toIdp)), containsString("ForceAuthn=\"true\""));
+    TestIdp.Response again = IDP.response(SP, ACS, requestId(toIdp)).attribute(EPPN, uminId);
+    again.nameId = subject;
+    return browser.postFromElsewhere("/sso/saml/acs", Map.of("SAMLResponse", again.encoded()));
+  }
+
+  @Test
+  public void anSsoOnlyInvestigatorSignsAfterForcedReAuthenticationAtTheIdpAndNotBefore() throws Exception {
+    Captured c = fixture.completed(false);
+    long subjectId = c.subject().getId();
+    String subject = "persistent-" + UUID.randomUUID();
+    HttpSession browser = signedInThroughIdp(c, subject);
 
     String signPage = "/subjects/" + subjectId + "/sign";
     String page = browser.get(signPage).body();
@@ -111,16 +129,31 @@ public class SamlSignatureTest {
     assertThat(tooEarly.body(), containsString("Confirm that it is you at the identity provider first"));
     assertEquals(SubjectStatus.AVAILABLE, subjects.get(subjectId).getStatus());
 
-    HttpResponse<String> toIdp = browser.get(reauth);
-    assertThat(SamlTestSupport.inflate(location(toIdp)), containsString("ForceAuthn=\"true\""));
-    TestIdp.Response again = IDP.response(SP, ACS, requestId(toIdp)).attribute(EPPN, uminId);
-    again.nameId = subject;
-    assertThat(location(browser.postFromElsewhere("/sso/saml/acs", Map.of("SAMLResponse", again.encoded()))),
-        endsWith(signPage));
+    assertThat(location(reAuthenticate(browser, reauth, subject)), endsWith(signPage));
 
     HttpResponse<String> signed = browser.post(signPage, signPage, Map.of("hash", hash));
     assertEquals(302, signed.statusCode());
     assertThat(location(signed), endsWith("/subjects/" + subjectId));
     assertEquals(SubjectStatus.SIGNED, subjects.get(subjectId).getStatus());
+  }
+
+  @Test
+  public void aCrfThatAsksForThePasswordOnCompletionAsksAnSsoOnlyUserToConfirmAtTheIdp() throws Exception {
+    Captured c = fixture.completed(true);
+    long crf = c.eventCrf().getId();
+    String subject = "persistent-" + UUID.randomUUID();
+    HttpSession browser = signedInThroughIdp(c, subject);
+
+    String formPage = "/event-crfs/" + crf;
+    String page = browser.get(formPage).body();
+    String reauth = "/sso/saml/reauth?return=%2Fevent-crfs%2F" + crf;
+    assertThat(page, containsString("href=\"" + reauth + "\""));
+    assertThat(page, not(containsString("id=\"completionPassword\"")));
+    browser.post(formPage, formPage + "/complete", Map.of());
+    assertEquals(EventCrfStatus.INITIAL_DATA_ENTRY, entry.get(c.investigator(), crf).getStatus());
+
+    assertThat(location(reAuthenticate(browser, reauth, subject)), endsWith(formPage));
+    browser.post(formPage, formPage + "/complete", Map.of());
+    assertEquals(EventCrfStatus.DATA_ENTRY_COMPLETE, entry.get(c.investigator(), crf).getStatus());
   }
 }
