@@ -3,31 +3,35 @@ package jp.ac.umin.libreclinica.web.dataentry;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
-import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
-import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrf;
+import jp.ac.umin.libreclinica.core.dataentry.EventCrfStatus;
 import jp.ac.umin.libreclinica.core.dataentry.ItemData;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
 import jp.ac.umin.libreclinica.core.dataentry.ValueProblem;
+import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
 import jp.ac.umin.libreclinica.core.input.HalfWidthKatakana;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+import jp.ac.umin.libreclinica.core.signature.ReauthenticationService;
+import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyService;
-import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNoteService;
+import jp.ac.umin.libreclinica.web.security.AccountPrincipal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -52,6 +56,8 @@ public class DataEntryController {
   private final AuthorizationService authorization;
   private final DiscrepancyNoteService notes;
 
+  private final ReauthenticationService reauthentication;
+
   public DataEntryController(
       DataEntryService entry,
       CrfService crfs,
@@ -59,7 +65,9 @@ public class DataEntryController {
       StudyService studies,
       SignatureService signatures,
       AuthorizationService authorization,
-      DiscrepancyNoteService notes) {
+      DiscrepancyNoteService notes,
+      ReauthenticationService reauthentication) {
+    this.reauthentication = reauthentication;
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
@@ -239,7 +247,13 @@ public class DataEntryController {
     model.addAttribute("halfWidthKana", halfWidthKana);
     String actor = LoggedIn.name();
     model.addAttribute("signatures", signatures.signaturesCovering(actor, e.getStudyEventId()));
-    model.addAttribute("passwordOnCompletion", entry.passwordRequiredOnCompletion(e));
+    boolean presence = entry.passwordRequiredOnCompletion(e);
+    // single sign-on users prove presence at their identity provider instead of a password
+    String reauthUrl = presence && e.getStatus() == EventCrfStatus.INITIAL_DATA_ENTRY
+        ? reauthentication.redirectFor(actor, signInMethod(user), "/event-crfs/" + e.getId()).orElse(null)
+        : null;
+    model.addAttribute("passwordOnCompletion", presence && reauthUrl == null && reauthentication.asksForPassword(actor));
+    model.addAttribute("reauthUrl", reauthUrl);
     model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
     model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
     if (!model.containsAttribute("overridable")) {
@@ -280,5 +294,11 @@ public class DataEntryController {
     public String note(String item, int row) {
       return FormLayout.noteName(item, row);
     }
+  }
+
+  private static String signInMethod(Principal user) {
+    return user instanceof Authentication a && a.getPrincipal() instanceof AccountPrincipal p
+        ? p.getSignInMethod()
+        : null;
   }
 }

@@ -13,13 +13,16 @@ import jp.ac.umin.libreclinica.core.casebook.CasebookPdfWriter;
 import jp.ac.umin.libreclinica.core.casebook.CasebookService;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
 import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
+import jp.ac.umin.libreclinica.core.signature.ReauthenticationService;
 import jp.ac.umin.libreclinica.core.signature.SignatureService;
 import jp.ac.umin.libreclinica.core.subject.SubjectService;
+import jp.ac.umin.libreclinica.web.security.AccountPrincipal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +45,7 @@ public class SignatureController {
   private final SubjectService subjects;
   private final DataEntryService entry;
   private final MessageSource messages;
+  private final ReauthenticationService reauthentication;
 
   public SignatureController(
       SignatureService signatures,
@@ -49,13 +53,15 @@ public class SignatureController {
       CasebookPdfWriter pdf,
       SubjectService subjects,
       DataEntryService entry,
-      MessageSource messages) {
+      MessageSource messages,
+      ReauthenticationService reauthentication) {
     this.signatures = signatures;
     this.casebooks = casebooks;
     this.pdf = pdf;
     this.subjects = subjects;
     this.entry = entry;
     this.messages = messages;
+    this.reauthentication = reauthentication;
   }
 
   /** What is about to be signed: the data, the meaning, the password field. */
@@ -104,6 +110,13 @@ public class SignatureController {
   private String showSign(long id, Long event, Principal user, Model model, String error) {
     SignatureService.SigningPreview preview = signatures.preview(user.getName(), id, event);
     model.addAttribute("preview", preview);
+    if (!preview.asksForPassword()) {
+      // single sign-on signers prove presence at their identity provider, then come back here
+      String back = "/subjects/" + id + "/sign" + (event == null ? "" : "?event=" + event);
+      reauthentication
+          .redirectFor(user.getName(), signInMethod(user), back)
+          .ifPresent(url -> model.addAttribute("reauthUrl", url));
+    }
     CasebookDocument cb = casebooks.document(user.getName(), id, false, LocaleContextHolder.getLocale());
     if (event != null) {
       // an event's signature covers that event: show it alone
@@ -115,6 +128,12 @@ public class SignatureController {
     model.addAttribute("eventId", event);
     model.addAttribute("error", error);
     return "signature/sign";
+  }
+
+  private static String signInMethod(Principal user) {
+    return user instanceof Authentication a && a.getPrincipal() instanceof AccountPrincipal p
+        ? p.getSignInMethod()
+        : null;
   }
 
   /** The printable casebook; {@code audit=true} adds the audit trail. */

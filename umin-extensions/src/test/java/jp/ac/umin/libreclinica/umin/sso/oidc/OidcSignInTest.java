@@ -157,6 +157,23 @@ public class OidcSignInTest {
   }
 
   @Test
+  public void anIdTokenIssuedForAnotherNonceIsRefused() throws Exception {
+    String id = "nonce-" + UUID.randomUUID().toString().substring(0, 8);
+    nextSignIn("sub-" + UUID.randomUUID(), id, Map.of());
+    HttpSession browser = new HttpSession(port);
+    // the provider is asked with another nonce (state and PKCE untouched): its ID token carries that one
+    String authorize = location(browser.get(OidcSignOn.LOGIN_PATH)).replaceFirst("nonce=[^&]+", "nonce=forged");
+    HttpResponse<String> back =
+        elsewhere.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    URI callback = URI.create(location(back));
+    int before = failures("sso:gakunin:nonce-mismatch");
+    HttpResponse<String> r = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+    assertEquals(before + 1, failures("sso:gakunin:nonce-mismatch"));
+    assertThat(location(r), endsWith("/login?problem=nonce-mismatch"));
+    assertThat(location(browser.get("/")), endsWith("/login"));
+  }
+
+  @Test
   public void aCodeIssuedForAnotherSignInIsRefusedByPkce() throws Exception {
     // The victim's browser is at the provider; the attacker's code is slipped into the victim's
     // callback with the victim's state: the code verifier does not match (and the nonce would not).
