@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.ac.umin.libreclinica.core.account.AccountException;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,9 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
 
   private void write(HttpServletRequest request, HttpServletResponse response, Exception ex)
       throws IOException {
-    if (ex instanceof BindException bind) {
+    if (ex instanceof ApiRefusalException refusal) {
+      refusal(request, response, refusal);
+    } else if (ex instanceof BindException bind) {
       validation(request, response, bind.getAllErrors());
     } else if (ex instanceof HandlerMethodValidationException hmv) {
       List<ApiProblems.FieldProblem> fields = new ArrayList<>();
@@ -116,6 +119,20 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
+    } else if (ex instanceof MessageKeyException refused) {
+      // subjects, events, data entry: a field at fault is bad input; a missing thing is 404
+      if (refused.field() != null) {
+        Locale locale = ApiLocales.of(request);
+        problems.write(request, response, 400, "api.error.validation", null,
+            ApiProblems.errors(List.of(new ApiProblems.FieldProblem(refused.field(),
+                problems.messages().getMessage(refused.messageKey(), refused.arguments(),
+                    refused.messageKey(), locale)))));
+      } else {
+        boolean missing = refused.messageKey().endsWith("notFound");
+        problems.writeDetail(request, response, missing ? 404 : 409,
+            missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+            refused.arguments());
+      }
     } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
       problems.write(request, response, 404, "api.error.notFound",
           new Object[] {request.getRequestURI()}, null);
@@ -138,6 +155,23 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.write(request, response, 500, "api.error.internal", new Object[] {incident},
           Map.of("incident", incident));
     }
+  }
+
+  private void refusal(
+      HttpServletRequest request, HttpServletResponse response, ApiRefusalException refusal)
+      throws IOException {
+    Locale locale = ApiLocales.of(request);
+    Map<String, Object> extra = new java.util.LinkedHashMap<>(refusal.extra());
+    if (!refusal.fields().isEmpty()) {
+      List<ApiProblems.FieldProblem> fields = new ArrayList<>();
+      for (ApiRefusalException.FieldRefusal f : refusal.fields()) {
+        String text = f.text() != null ? f.text()
+            : problems.messages().getMessage(f.messageKey(), f.arguments(), f.messageKey(), locale);
+        fields.add(new ApiProblems.FieldProblem(f.field(), text));
+      }
+      extra.putAll(ApiProblems.errors(fields));
+    }
+    problems.write(request, response, refusal.status(), refusal.code(), refusal.detailArguments(), extra);
   }
 
   private void validation(
