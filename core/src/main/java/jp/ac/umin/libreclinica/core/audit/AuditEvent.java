@@ -20,6 +20,7 @@ public final class AuditEvent {
   private String reason;
   private Long studyId;
   private String clientAddress;
+  private AuditContext context;
 
   private AuditEvent(String action, String entityType, String entityId) {
     this.action = Objects.requireNonNull(action, "action");
@@ -64,6 +65,15 @@ public final class AuditEvent {
     return this;
   }
 
+  /**
+   * Says where the record belongs in a subject's casebook; without it, an
+   * {@link AuditContextResolver} finds out from the entity.
+   */
+  public AuditEvent withContext(AuditContext context) {
+    this.context = context;
+    return this;
+  }
+
   public String action() {
     return action;
   }
@@ -98,5 +108,9 @@ public final class AuditEvent {
 
   public String clientAddress() {
     return clientAddress;
+  }
+
+  public AuditContext context() {
+    return context;
   }
 }

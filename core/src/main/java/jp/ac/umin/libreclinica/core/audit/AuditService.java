@@ -53,16 +53,19 @@ public class AuditService {
   private final ObjectProvider<AuditActorProvider> actorProviders;
   private final AuditChainVerifier verifier;
   private final Clock clock;
+  private final ObjectProvider<AuditContextResolver> contextResolvers;
 
   public AuditService(
       JdbcClient jdbc,
       ObjectProvider<AuditActorProvider> actorProviders,
       AuditChainVerifier verifier,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<AuditContextResolver> contextResolvers) {
     this.jdbc = jdbc;
     this.actorProviders = actorProviders;
     this.verifier = verifier;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.contextResolvers = contextResolvers;
   }
 
   /**
@@ -172,6 +175,43 @@ public class AuditService {
             .param("limit", pageable.getPageSize())
             .param("offset", pageable.getOffset())
             .query(AuditChainVerifier.ROW_MAPPER)
+              .list();
+    return new PageImpl<>(rows, pageable, total);
+  }
+
+  /**
+   * Every record concerning a subject (its own changes, its events', event CRFs' and item
+   * values'), oldest first: one query on the subject's context index.
+   */
+  public List<ContextualAuditRecord> subjectTrail(long studySubjectId) {
+    return jdbc.sql(
+            "SELECT a.*, c.* FROM audit_log_context c JOIN audit_log a ON a.id = c.audit_id"
+                + " WHERE c.study_subject_id = :subject ORDER BY c.audit_id")
+        .param("subject", studySubjectId)
+        .query(CONTEXTUAL_ROW_MAPPER)
+        .list();
+  }
+
+  /** The changes of one item's values in an event CRF (every row of it), newest first. */
+  public Page<ContextualAuditRecord> itemTrail(long eventCrfId, long itemId, Pageable pageable) {
+    long total =
+        jdbc.sql(
+                "SELECT count(*) FROM audit_log_context c"
+                    + " WHERE c.event_crf_id = :eventCrf AND c.item_id = :item")
+            .param("eventCrf", eventCrfId)
+            .param("item", itemId)
+            .query(Long.class)
+            .single();
+    List<ContextualAuditRecord> rows =
+        jdbc.sql(
+                "SELECT a.*, c.* FROM audit_log_context c JOIN audit_log a ON a.id = c.audit_id"
+                    + " WHERE c.event_crf_id = :eventCrf AND c.item_id = :item"
+                    + " ORDER BY c.audit_id DESC LIMIT :limit OFFSET :offset")
+            .param("eventCrf", eventCrfId)
+            .param("item", itemId)
+            .param("limit", pageable.getPageSize())
+            .param("offset", pageable.getOffset())
+            .query(CONTEXTUAL_ROW_MAPPER)
             .list();
     return new PageImpl<>(rows, pageable, total);
   }
@@ -236,7 +276,39 @@ public class AuditService {
         .param("previousHash", r.previousHash())
         .param("hash", hash)
         .update();
+    AuditContext context = event.context();
+    if (context == null && r.entityType() != null && r.entityId() != null) {
+      AuditContextResolver resolver = contextResolvers.getIfUnique();
+      context = resolver == null ? null : resolver.resolve(r.entityType(), r.entityId()).orElse(null);
+    }
+    if (context != null) {
+      jdbc.sql(
+              "INSERT INTO audit_log_context (audit_id, study_subject_id, study_event_id,"
+                  + " event_crf_id, crf_version_id, item_id, item_ordinal) VALUES (:id, :subject,"
+                  + " :event, :eventCrf, :crfVersion, :item, :ordinal)")
+          .param("id", r.id())
+          .param("subject", context.studySubjectId())
+          .param("event", context.studyEventId(), Types.BIGINT)
+          .param("eventCrf", context.eventCrfId(), Types.BIGINT)
+          .param("crfVersion", context.crfVersionId(), Types.BIGINT)
+          .param("item", context.itemId(), Types.BIGINT)
+          .param("ordinal", context.itemOrdinal(), Types.INTEGER)
+          .update();
+    }
   }
+
+  private static final org.springframework.jdbc.core.RowMapper<ContextualAuditRecord>
+      CONTEXTUAL_ROW_MAPPER =
+          (rs, n) ->
+              new ContextualAuditRecord(
+                  AuditChainVerifier.ROW_MAPPER.mapRow(rs, n),
+                  new AuditContext(
+                      rs.getLong("study_subject_id"),
+                      rs.getObject("study_event_id", Long.class),
+                      rs.getObject("event_crf_id", Long.class),
+                      rs.getObject("crf_version_id", Long.class),
+                      rs.getObject("item_id", Long.class),
+                      rs.getObject("item_ordinal", Integer.class)));
 
   private void lockChain() {
     boolean thisTransactionHolds =

@@ -258,6 +258,7 @@ public class DataEntryService {
     EventCrf e = load(eventCrfId);
     Study where = requireEntry(actor, e.getStudyId());
     requireOpen(e);
+    requireOpenCasebook(e);
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }
@@ -398,6 +399,7 @@ public class DataEntryService {
     EventCrf e = load(eventCrfId);
     requireEntry(actor, e.getStudyId());
     requireOpen(e);
+    requireOpenCasebook(e);
     CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
     Map<Long, String> names = itemNames(e.getCrfId());
     Map<String, String> firstRow = new HashMap<>();
@@ -571,6 +573,27 @@ public class DataEntryService {
     Study where = studies.get(studyId);
     studies.requireAllowed(where, StudyOperation.ENTER_DATA);
     return where;
+  }
+
+  /**
+   * Data of a removed subject, of a removed event or of a locked event is not changed, whatever
+   * channel asks (a stale page, the API, an import).
+   */
+  private void requireOpenCasebook(EventCrf e) {
+    if (!studyEvents.exists(e.getStudyEventId())) {
+      return;
+    }
+    StudyEvent event = studyEvents.get(e.getStudyEventId());
+    StudySubject subject = subjects.get(event.getStudySubjectId());
+    if (subject.getStatus().isRemoved()) {
+      throw new DataEntryException("dataentry.save.subjectRemoved", subject.getLabel());
+    }
+    if (event.getRemoval().isRemoved()) {
+      throw new DataEntryException("dataentry.save.eventRemoved");
+    }
+    if (event.getStatus() == SubjectEventStatus.LOCKED) {
+      throw new DataEntryException("dataentry.save.eventLocked");
+    }
   }
 
   private EventCrf load(long id) {

@@ -24,7 +24,7 @@ public class JapaneseBundleCompletenessTest {
           "XML", "PDF", "API", "ID", "URL", "JSON", "REST", "SOAP", "WSDL", "SSO", "SAML", "OIDC",
           "HTTP", "HTTPS", "UTF", "BOM", "Shift_JIS", "English", "E", "Mail", "e", "mail",
           "OpenAPI", "CDISC", "Authorization", "Bearer", "api", "PostgreSQL", "Tomcat", "JST", "UTC", "ISO", "GCP", "IdP", "SP",
-          "Excel", "xls", "xlsx", "MB", "zip", "SHA", "Web",
+          "Excel", "xls", "xlsx", "MB", "zip", "SHA", "Web", "Windows",
           // the glossary's Japanese name of the Clinical Research Coordinator keeps the acronym
           "CRC");
 

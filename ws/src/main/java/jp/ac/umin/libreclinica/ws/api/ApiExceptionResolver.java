@@ -82,7 +82,9 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
 
   private void write(HttpServletRequest request, HttpServletResponse response, Exception ex)
       throws IOException {
-    if (ex instanceof BindException bind) {
+    if (ex instanceof ApiRefusalException refusal) {
+      refusal(request, response, refusal);
+    } else if (ex instanceof BindException bind) {
       validation(request, response, bind.getAllErrors());
     } else if (ex instanceof HandlerMethodValidationException hmv) {
       List<ApiProblems.FieldProblem> fields = new ArrayList<>();
@@ -134,11 +136,19 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
     } else if (ex instanceof MessageKeyException refused) {
-      // any other refusal of a core service (subjects, events, data entry, signatures, locks)
-      boolean missing = refused.messageKey().endsWith("notFound");
-      problems.writeDetail(request, response, missing ? 404 : 409,
-          missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
-          refused.arguments());
+      // subjects, events, data entry: a field at fault is bad input; a missing thing is 404
+      if (refused.field() != null) {
+        Locale locale = ApiLocales.of(request);
+        problems.write(request, response, 400, "api.error.validation", null,
+            ApiProblems.errors(List.of(new ApiProblems.FieldProblem(refused.field(),
+                problems.messages().getMessage(refused.messageKey(), refused.arguments(),
+                    refused.messageKey(), locale)))));
+      } else {
+        boolean missing = refused.messageKey().endsWith("notFound");
+        problems.writeDetail(request, response, missing ? 404 : 409,
+            missing ? "api.error.notFound" : "api.error.refused", refused.messageKey(),
+            refused.arguments());
+      }
     } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
       problems.write(request, response, 404, "api.error.notFound",
           new Object[] {request.getRequestURI()}, null);
@@ -190,6 +200,23 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
     problems.write(request, response, 400, "api.error.crfRejected", new Object[] {errors},
         Map.of("errors", listed));
+  }
+
+  private void refusal(
+      HttpServletRequest request, HttpServletResponse response, ApiRefusalException refusal)
+      throws IOException {
+    Locale locale = ApiLocales.of(request);
+    Map<String, Object> extra = new java.util.LinkedHashMap<>(refusal.extra());
+    if (!refusal.fields().isEmpty()) {
+      List<ApiProblems.FieldProblem> fields = new ArrayList<>();
+      for (ApiRefusalException.FieldRefusal f : refusal.fields()) {
+        String text = f.text() != null ? f.text()
+            : problems.messages().getMessage(f.messageKey(), f.arguments(), f.messageKey(), locale);
+        fields.add(new ApiProblems.FieldProblem(f.field(), text));
+      }
+      extra.putAll(ApiProblems.errors(fields));
+    }
+    problems.write(request, response, refusal.status(), refusal.code(), refusal.detailArguments(), extra);
   }
 
   private void validation(

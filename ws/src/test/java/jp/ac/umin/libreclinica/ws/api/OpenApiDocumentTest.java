@@ -44,6 +44,16 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].put").exists())
         .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/subjects'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/subjects'].post.responses['400']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/subjects/{id}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/subjects/{id}/events'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/study-events/{id}/forms'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/study-events/{id}/event-crfs'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/items'].put.responses['409']").exists())
+        .andExpect(jsonPath("$.components.schemas.ItemDataWrite").exists())
+        .andExpect(jsonPath("$.components.schemas.SubjectMatrixPage").exists())
         .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
   }
 }
