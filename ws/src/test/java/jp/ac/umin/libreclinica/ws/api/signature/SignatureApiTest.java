@@ -65,7 +65,9 @@ public class SignatureApiTest {
     String hash = JsonPath.read(preview, "$.sha256");
     mvc.perform(as(c.investigator(), post("/api/v1/subjects/" + oid + "/signatures"))
             .contentType(MediaType.APPLICATION_JSON).content(body(hash, "wrong")))
-        .andExpect(status().isConflict());
+        // a refusal that names the field at fault is bad input: 400 with the field in "errors"
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("password"));
     mvc.perform(as(c.investigator(), post("/api/v1/subjects/" + oid + "/signatures"))
             .contentType(MediaType.APPLICATION_JSON).content(body(hash, PASSWORD)))
         .andExpect(status().isCreated())
