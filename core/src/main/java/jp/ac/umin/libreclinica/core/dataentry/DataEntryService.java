@@ -63,6 +63,7 @@ public class DataEntryService {
   private final EventDefinitionService definitions;
   private final StudyEventService studyEvents;
   private final SubjectService subjects;
+  private final ItemCalculator calculator = new ItemCalculator();
 
   public DataEntryService(
       EventCrfRepository eventCrfs,
@@ -250,6 +251,9 @@ public class DataEntryService {
         throw new DataEntryException("dataentry.item.noSuchRow", key.itemName(), key.ordinal());
       }
     }
+    // calculated items are computed below; a value typed (or forged) for them is ignored
+    typed = new LinkedHashMap<>(typed);
+    typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName())));
     Map<Long, String> names = itemNames(e.getCrfId());
     Map<ItemKey, ItemData> stored = new HashMap<>();
     for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
@@ -282,6 +286,7 @@ public class DataEntryService {
     if (!problems.isEmpty()) {
       return new SaveResult(SaveResult.Outcome.INVALID, e, 0, problems, List.of());
     }
+    addCalculated(version, stored, canonical);
     Instant now = clock.instant();
     int changed = 0;
     boolean reasonNeeded =
@@ -317,6 +322,15 @@ public class DataEntryService {
       entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
     return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Adds the recomputed values of calculated items to the values to store. */
+  private void addCalculated(
+      CrfVersionDetail version, Map<ItemKey, ItemData> stored, Map<ItemKey, String> canonical) {
+    Map<ItemKey, String> after = new LinkedHashMap<>();
+    stored.forEach((k, d) -> after.put(k, d.getValue()));
+    after.putAll(canonical);
+    canonical.putAll(calculator.compute(version.definition(), after));
   }
 
   /** Marks the CRF complete; every required item must have a value. */
