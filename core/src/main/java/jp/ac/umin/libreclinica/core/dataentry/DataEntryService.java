@@ -251,9 +251,11 @@ public class DataEntryService {
         throw new DataEntryException("dataentry.item.noSuchRow", key.itemName(), key.ordinal());
       }
     }
-    // calculated items are computed below; a value typed (or forged) for them is ignored
+    // calculated items are computed below and files are uploaded (ItemFileService): a value
+    // typed (or forged) for them is ignored
     typed = new LinkedHashMap<>(typed);
-    typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName())));
+    typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName()))
+        || definitions.get(k.itemName()).responseType() == jp.ac.umin.libreclinica.core.crf.definition.ResponseType.FILE);
     Map<Long, String> names = itemNames(e.getCrfId());
     Map<ItemKey, ItemData> stored = new HashMap<>();
     for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
