@@ -74,6 +74,7 @@ public class DataEntryService {
   private final ObjectProvider<ReauthenticationService> reauthentication;
   private DataEntryNotes notes;
   private List<DataChangeListener> changeListeners = List.of();
+  private final ItemCalculator calculator = new ItemCalculator();
 
   public DataEntryService(
       EventCrfRepository eventCrfs,
@@ -285,6 +286,11 @@ public class DataEntryService {
         throw new DataEntryException("dataentry.item.noSuchRow", key.itemName(), key.ordinal());
       }
     }
+    // calculated items are computed below and files are uploaded (ItemFileService): a value
+    // typed (or forged) for them is ignored
+    typed = new LinkedHashMap<>(typed);
+    typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName()))
+        || definitions.get(k.itemName()).responseType() == jp.ac.umin.libreclinica.core.crf.definition.ResponseType.FILE);
     Map<Long, String> names = itemNames(e.getCrfId());
     Map<ItemKey, ItemData> stored = new HashMap<>();
     for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
@@ -326,6 +332,7 @@ public class DataEntryService {
     if (!problems.isEmpty()) {
       return new SaveResult(SaveResult.Outcome.INVALID, e, 0, problems, List.of());
     }
+    addCalculated(version, stored, canonical);
     Instant now = clock.instant();
     int changed = 0;
     boolean reasonNeeded =
@@ -381,6 +388,15 @@ public class DataEntryService {
   @Autowired(required = false)
   void setChangeListeners(List<DataChangeListener> listeners) {
     this.changeListeners = List.copyOf(listeners);
+  }
+
+  /** Adds the recomputed values of calculated items to the values to store. */
+  private void addCalculated(
+      CrfVersionDetail version, Map<ItemKey, ItemData> stored, Map<ItemKey, String> canonical) {
+    Map<ItemKey, String> after = new LinkedHashMap<>();
+    stored.forEach((k, d) -> after.put(k, d.getValue()));
+    after.putAll(canonical);
+    canonical.putAll(calculator.compute(version.definition(), after));
   }
 
   /** Marks the CRF complete; every required item must have a value. */

@@ -170,6 +170,38 @@ public class DataEntryServiceTest {
     }
   }
 
+  @Test
+  public void bmiIsComputedOnSaveAuditedAndAForgedValueIsIgnored() {
+    EventCrf e = started();
+    SaveResult r = entry.save(dm, e.getId(), typed("WEIGHT", "70", "HEIGHT", "175", "BMI", "99"), Map.of(), null);
+    assertTrue(r.toString(), r.saved());
+    assertEquals("22.9", stored(e.getId(), "BMI"));
+    r = entry.save(dm, e.getId(), typed("WEIGHT", "80"), seen(e.getId()), null);
+    assertTrue(r.toString(), r.saved());
+    assertEquals("26.1", stored(e.getId(), "BMI"));
+    List<AuditRecord> records =
+        audit.search(new AuditQuery(dm, "item.value", "ItemData", null), PageRequest.of(0, 50)).getContent();
+    assertTrue(records.stream().anyMatch(a -> "22.9".equals(a.oldValue()) && "26.1".equals(a.newValue())));
+    r = entry.save(dm, e.getId(), typed("HEIGHT", ""), seen(e.getId()), null);
+    assertTrue(r.toString(), r.saved());
+    assertEquals("", stored(e.getId(), "BMI"));
+  }
+
+  @Test
+  public void groupCalculationSumsTheRowsOfARepeatingGroup() {
+    CrfUploadOutcome ae = crfs.commit(RealisticCrfs.adverseEvents(unique("AE"), "v1").xlsx(), "ae.xlsx", dm);
+    EventCrf e = entry.start(dm, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2), study.getId(), ae.crfVersionId());
+    Map<ItemKey, String> t = new HashMap<>();
+    t.put(ItemKey.of("AEYN"), "1");
+    t.put(new ItemKey("AESEV", 1), "1");
+    t.put(new ItemKey("AESEV", 2), "3");
+    t.put(new ItemKey("AETERM", 3), "Headache");
+    t.put(ItemKey.of("AECOUNT"), "1000");
+    SaveResult r = entry.save(dm, e.getId(), t, Map.of(), null);
+    assertTrue(r.toString(), r.saved());
+    assertEquals("4", stored(e.getId(), "AECOUNT"));
+  }
+
   private static void expect(String key, Runnable action) {
     try {
       action.run();

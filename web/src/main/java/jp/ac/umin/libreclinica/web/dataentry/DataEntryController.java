@@ -234,6 +234,8 @@ public class DataEntryController {
     model.addAttribute("meanwhile", meanwhile);
     model.addAttribute("extraRows", extraRows);
     model.addAttribute("names", new FieldNames());
+    model.addAttribute("hasFileItems", version.definition().items().stream()
+        .anyMatch(i -> i.responseType() == jp.ac.umin.libreclinica.core.crf.definition.ResponseType.FILE));
     Study study = studies.get(e.getStudyId());
     model.addAttribute("eraShown",
         (study.isSite() ? study.getParent() : study).getParameters().isEraShown());
