@@ -105,4 +105,16 @@ public class OdmImportParserTest {
     assertEquals("odm.import.unknownElement", d.problems().get(0).messageKey());
     assertEquals(5, d.problems().get(0).line());
   }
+
+  @Test
+  public void aRealLibreClinicaFullExtractIsReadWithoutErrors() throws Exception {
+    java.nio.file.Path extract = java.nio.file.Path.of("../../shared/reference/odm/example-R01-full-extract-odm13-oc.xml");
+    org.junit.Assume.assumeTrue(java.nio.file.Files.exists(extract));
+    try (var in = java.nio.file.Files.newInputStream(extract)) {
+      OdmClinicalData d = new OdmImportParser(100_000_000).parse(in);
+      assertFalse(d.problems().toString(), d.hasErrors());
+      assertFalse(d.clinical().isEmpty());
+      assertFalse(d.clinical().get(0).subjects().isEmpty());
+    }
+  }
 }
