@@ -212,7 +212,7 @@ public class SoapServicesTest {
   }
 
   @Test
-  public void createCrfListsEveryErrorOfABadSpreadsheetAndDataImportSaysItIsNotAvailable() throws Exception {
+  public void createCrfListsEveryErrorOfABadSpreadsheetAndADataImportWithoutOdmFails() throws Exception {
     SoapClient.Answer crf =
         client.call("crf", crc, NEW_PASSWORD,
             "<v1:createCrfRequest><v1:fileName>bad.xls</v1:fileName><v1:file>"
@@ -224,5 +224,35 @@ public class SoapServicesTest {
     SoapClient.Answer data = client.call("data", crc, NEW_PASSWORD, "<v1:importRequest/>");
     data.valid("data");
     assertEquals("Fail", data.text("result"));
+  }
+
+  private String odm(String studyOid, String subjectKey) {
+    return "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" FileOID=\"f\" FileType=\"Snapshot\" ODMVersion=\"1.3\">"
+        + "<ClinicalData StudyOID=\"" + studyOid + "\" MetaDataVersionOID=\"v1.0.0\">"
+        + "<SubjectData SubjectKey=\"" + subjectKey + "\"/></ClinicalData></ODM>";
+  }
+
+  @Test
+  public void oc663_dataImportRunsTheOdmImportAndNamesUnknownOidsWithoutCrashing() throws Exception {
+    accountService.changeOwnPassword(r.dataManager(), AccountFixtures.PASSWORD, NEW_PASSWORD);
+    SoapClient.Answer created = client.call("studySubject", crc, NEW_PASSWORD, createSubject("IMP-1", "x"));
+    assertEquals(created.body(), "Success", created.text("result"));
+    String subjectOid = jdbc.queryForObject(
+        "select oid from study_subject where parent_study_id = ? and label = 'IMP-1'", String.class, r.study().getId());
+    SoapClient.Answer ok = client.call("data", r.dataManager(), NEW_PASSWORD,
+        "<v1:importRequest>" + odm(r.siteA().getOid(), subjectOid) + "</v1:importRequest>");
+    ok.valid("data");
+    assertEquals(ok.body(), "Success", ok.text("result"));
+
+    SoapClient.Answer unknown = client.call("data", r.dataManager(), NEW_PASSWORD,
+        "<v1:importRequest>" + odm(r.siteA().getOid(), "SS_NOBODY_東京") + "</v1:importRequest>");
+    unknown.valid("data");
+    assertEquals("Fail", unknown.text("result"));
+    assertTrue(unknown.body(), unknown.text("error").contains("SS_NOBODY_東京"));
+
+    SoapClient.Answer refused = client.call("data", crc, NEW_PASSWORD,
+        "<v1:importRequest>" + odm(r.siteA().getOid(), subjectOid) + "</v1:importRequest>");
+    refused.valid("data");
+    assertEquals("a clinical research coordinator may not import", "Fail", refused.text("result"));
   }
 }
