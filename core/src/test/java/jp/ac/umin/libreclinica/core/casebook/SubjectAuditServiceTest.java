@@ -156,8 +156,8 @@ public class SubjectAuditServiceTest {
     assertTrue(v.toString(), v.intact());
     Integer contexts = jdbc.queryForObject(
         "SELECT count(*) FROM audit_log_context WHERE study_subject_id = ?", Integer.class, subject.getId());
-    assertEquals("subject.create, event.schedule, event.status, eventcrf.start, 3 item values",
-        Integer.valueOf(7), contexts);
+    assertEquals("subject.create, event.schedule, event.status, eventcrf.start, 3 item values,"
+        + " and BMI computed after each of the 2 saves", Integer.valueOf(9), contexts);
     assertThrows(Exception.class,
         () -> jdbc.update("UPDATE audit_log_context SET study_subject_id = 0 WHERE study_subject_id = ?", subject.getId()));
   }
