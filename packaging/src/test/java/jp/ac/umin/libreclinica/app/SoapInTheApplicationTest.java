@@ -54,6 +54,7 @@ public class SoapInTheApplicationTest {
   @Autowired private jp.ac.umin.libreclinica.core.event.EventDefinitionService definitions;
   @Autowired private jp.ac.umin.libreclinica.core.account.AccountService accountService;
   @Autowired private jp.ac.umin.libreclinica.core.apitoken.ApiTokenService tokens;
+  @Autowired private jp.ac.umin.libreclinica.core.crf.CrfService crfs;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -138,6 +139,29 @@ public class SoapInTheApplicationTest {
             + "<bean:startTime>09:30:00</bean:startTime></v1:event></v1:scheduleRequest>");
     assertTrue(scheduled.body(), scheduled.body().contains(">Success<"));
 
+    // the data manager imports the visit's vital signs (ODM clinical data in the request)
+    var vitals = crfs.commit(jp.ac.umin.libreclinica.core.crf.template.RealisticCrfs
+        .vitalSigns(jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique("SOAPVS"), "v1").xlsx(), "vs.xlsx", r.dataManager());
+    definitions.attachCrf(r.visit().getId(), vitals.crfId(), new jp.ac.umin.libreclinica.core.event.CrfParameters(
+        false, null, false, false, false, jp.ac.umin.libreclinica.core.event.SdvRequirement.NOT_REQUIRED, List.of()),
+        r.dataManager());
+    String dmPassword = "Soap-Manager-Pw-2026!";
+    accountService.changeOwnPassword(r.dataManager(), AccountFixtures.PASSWORD, dmPassword);
+    String subjectOid = jdbc.queryForObject("SELECT oid FROM study_subject WHERE label = ?", String.class, label);
+    String heightOid = jdbc.queryForObject("SELECT oid FROM item WHERE crf_id = ? AND name = 'HEIGHT'", String.class, vitals.crfId());
+    String commentOid = jdbc.queryForObject("SELECT oid FROM item WHERE crf_id = ? AND name = 'COMMENT'", String.class, vitals.crfId());
+    String groupOid = jdbc.queryForObject("SELECT oid FROM item_group WHERE crf_id = ? AND label = 'VS_MAIN'", String.class, vitals.crfId());
+    String odmIn = "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" FileOID=\"soap-1\" FileType=\"Snapshot\" ODMVersion=\"1.3\">"
+        + "<ClinicalData StudyOID=\"" + r.siteA().getOid() + "\" MetaDataVersionOID=\"v1.0.0\">"
+        + "<SubjectData SubjectKey=\"" + subjectOid + "\"><StudyEventData StudyEventOID=\"" + r.visit().getOid()
+        + "\" StudyEventRepeatKey=\"1\"><FormData FormOID=\"" + vitals.crfVersionOid() + "\">"
+        + "<ItemGroupData ItemGroupOID=\"" + groupOid + "\" TransactionType=\"Insert\">"
+        + "<ItemData ItemOID=\"" + heightOid + "\" Value=\"170.5\"/>"
+        + "<ItemData ItemOID=\"" + commentOid + "\" Value=\"SOAPで取り込み 𠮷\"/>"
+        + "</ItemGroupData></FormData></StudyEventData></SubjectData></ClinicalData></ODM>";
+    HttpResponse<String> imported = soap("data", r.dataManager(), dmPassword, "<v1:importRequest>" + odmIn + "</v1:importRequest>");
+    assertTrue(imported.body(), imported.body().contains(">Success<"));
+
     String token = tokens.create(r.dataManager(), "extract", null).secret();
     HttpResponse<String> odm = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
             + "/rest/clinicaldata/xml/view/" + r.study().getOid() + "/*/*/*"))
@@ -147,6 +171,8 @@ public class SoapInTheApplicationTest {
     assertTrue(odm.body(), odm.body().contains("OpenClinica:StudySubjectID=\"" + label + "\""));
     assertTrue(odm.body(), odm.body().contains("StudyEventOID=\"" + r.visit().getOid() + "\""));
     assertTrue(odm.body(), odm.body().contains("OpenClinica:StudyEventLocation=\"東京\""));
+    assertTrue(odm.body(), odm.body().contains("ItemOID=\"" + heightOid + "\" Value=\"170.5\""));
+    assertTrue(odm.body(), odm.body().contains("Value=\"SOAPで取り込み 𠮷\""));
 
     // wrong passwords lock the account after the configured number of failures
     for (int i = 0; i < 10 && !accounts.findByUserName(r.crcA()).orElseThrow().isLocked(); i++) {
