@@ -607,9 +607,7 @@ public class DataEntryService {
     if (event.getRemoval().isRemoved()) {
       throw new DataEntryException("dataentry.save.eventRemoved");
     }
-    if (event.getStatus() == SubjectEventStatus.LOCKED) {
-      throw new DataEntryException("dataentry.save.eventLocked");
-    }
+    // a locked event or casebook is refused by requireOpen, which runs first
   }
 
   private EventCrf load(long id) {

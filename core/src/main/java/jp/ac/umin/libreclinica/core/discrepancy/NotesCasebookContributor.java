@@ -69,13 +69,15 @@ public class NotesCasebookContributor implements CasebookContributor {
         String fieldName = messages.getMessage(field.messageKey(), null, field.name(), locale);
         where = event == null ? fieldName : event + " / " + fieldName;
       }
+      NoteType type = NoteType.valueOf(rs.getString("note_type"));
+      NoteStatus status = NoteStatus.valueOf(rs.getString("status"));
       String text = rs.getString("description");
       String detail = rs.getString("detailed_note");
       rows.add(List.of(
           "DN_" + rs.getLong("thread"),
           where,
-          name(NoteType.valueOf(rs.getString("note_type")).messageKey(), NoteType.valueOf(rs.getString("note_type")).code(), locale),
-          name(NoteStatus.valueOf(rs.getString("status")).messageKey(), NoteStatus.valueOf(rs.getString("status")).code(), locale),
+          name(type.messageKey(), type.code(), locale),
+          name(status.messageKey(), status.code(), locale),
           rs.getTimestamp("created_at").toInstant().atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '),
           rs.getString("created_by"),
           detail == null ? text : text + " — " + detail));

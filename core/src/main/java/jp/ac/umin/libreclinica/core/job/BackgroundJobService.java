@@ -2,7 +2,6 @@ package jp.ac.umin.libreclinica.core.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -313,9 +312,5 @@ public class BackgroundJobService {
       }
       return cancelled;
     }
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }

@@ -528,46 +528,40 @@ public class ClinicalDataExporter {
     return t == null ? null : t.toInstant().atZone(zone).toLocalDate().toString();
   }
 
-  static String noteType(String name) {
+  /** LibreClinica's name of a stored enum value (its {@code code()}), or the value itself. */
+  private static <E extends Enum<E>> String code(
+      Class<E> type, String name, java.util.function.Function<E, String> code) {
     try {
-      return jp.ac.umin.libreclinica.core.discrepancy.NoteType.valueOf(name).code();
+      return code.apply(Enum.valueOf(type, name));
     } catch (IllegalArgumentException | NullPointerException e) {
       return name;
     }
+  }
+
+  static String noteType(String name) {
+    return code(jp.ac.umin.libreclinica.core.discrepancy.NoteType.class, name,
+        jp.ac.umin.libreclinica.core.discrepancy.NoteType::code);
   }
 
   static String noteStatus(String name) {
-    try {
-      return jp.ac.umin.libreclinica.core.discrepancy.NoteStatus.valueOf(name).code();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return name;
-    }
+    return code(jp.ac.umin.libreclinica.core.discrepancy.NoteStatus.class, name,
+        jp.ac.umin.libreclinica.core.discrepancy.NoteStatus::code);
   }
 
   static String subjectStatus(String name) {
-    try {
-      return SubjectStatus.valueOf(name).code();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return name;
-    }
+    return code(SubjectStatus.class, name, SubjectStatus::code);
   }
 
   static String eventStatus(String name, String removal) {
-    if (removal != null && !"AVAILABLE".equals(removal) && !"NONE".equals(removal)) {
-      return removal.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    if (removal != null && !"AVAILABLE".equals(removal)) {
+      return code(jp.ac.umin.libreclinica.core.event.RecordStatus.class, removal,
+          jp.ac.umin.libreclinica.core.event.RecordStatus::code);
     }
-    try {
-      return SubjectEventStatus.valueOf(name).code();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return name;
-    }
+    return code(SubjectEventStatus.class, name, SubjectEventStatus::code);
   }
 
   static String formStatus(String name) {
-    try {
-      return EventCrfStatus.valueOf(name).code();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return name;
-    }
+    return code(EventCrfStatus.class, name, EventCrfStatus::code);
   }
+
 }
