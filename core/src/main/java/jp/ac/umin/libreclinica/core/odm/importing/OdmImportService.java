@@ -49,6 +49,16 @@ public class OdmImportService {
     SUBJECT
   }
 
+  /** Told how far phase 1 (subjects checked) and phase 2 (forms stored) are. */
+  @FunctionalInterface
+  public interface Progress {
+    void at(int done, int total);
+
+    static Progress none() {
+      return (done, total) -> { };
+    }
+  }
+
   private final AuthorizationService authorization;
   private final JdbcTemplate jdbc;
   private final CrfService crfs;
@@ -85,9 +95,19 @@ public class OdmImportService {
 
   /** Phase 1 only: what importing the file would do, and what is wrong with it. Stores nothing. */
   public ImportReport validate(String actor, long studyId, InputStream odm) {
+    return validate(actor, studyId, odm, Progress.none());
+  }
+
+  /** {@link #validate(String, long, InputStream)}, telling {@code progress} about each subject. */
+  public ImportReport validate(String actor, long studyId, InputStream odm, Progress progress) {
     authorization.require(actor, studyId, Permission.IMPORT_DATA);
     OdmClinicalData data = new OdmImportParser(maxBytes).parse(odm);
-    return readTx.execute(s -> plan(actor, studyId, data).report(false));
+    return readTx.execute(s -> plan(actor, studyId, data, progress).report(false));
+  }
+
+  /** The largest file read, in bytes ({@code lc.import.max-bytes}). */
+  public long maxBytes() {
+    return maxBytes;
   }
 
   /**
@@ -97,9 +117,15 @@ public class OdmImportService {
    */
   public ImportReport importFile(
       String actor, long studyId, InputStream odm, String reasonForChange, Scope scope) {
+    return importFile(actor, studyId, odm, reasonForChange, scope, Progress.none());
+  }
+
+  /** {@link #importFile(String, long, InputStream, String, Scope)} telling {@code progress}. */
+  public ImportReport importFile(
+      String actor, long studyId, InputStream odm, String reasonForChange, Scope scope, Progress progress) {
     authorization.require(actor, studyId, Permission.IMPORT_DATA);
     OdmClinicalData data = new OdmImportParser(maxBytes).parse(odm);
-    Plan plan = readTx.execute(s -> plan(actor, studyId, data));
+    Plan plan = readTx.execute(s -> plan(actor, studyId, data, progress));
     String reason = reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange.strip();
     if (plan.changed > 0 && reason == null) {
       plan.problems.add(ImportProblem.error(0, null, "odm.import.reasonRequired", plan.changed));
@@ -111,9 +137,10 @@ public class OdmImportService {
     if (scope == Scope.SUBJECT) {
       Map<Long, List<PlannedForm>> bySubject = new LinkedHashMap<>();
       plan.forms.forEach(f -> bySubject.computeIfAbsent(f.subjectId, k -> new ArrayList<>()).add(f));
+      int[] done = {0};
       for (List<PlannedForm> forms : bySubject.values()) {
         stored |= Boolean.TRUE.equals(tx.execute(s -> {
-          boolean ok = store(actor, forms, reason, plan.problems);
+          boolean ok = store(actor, forms, reason, plan.problems, progress, done, plan.forms.size());
           if (!ok) {
             s.setRollbackOnly();
           }
@@ -122,7 +149,7 @@ public class OdmImportService {
       }
     } else {
       stored = Boolean.TRUE.equals(tx.execute(s -> {
-        boolean ok = store(actor, plan.forms, reason, plan.problems);
+        boolean ok = store(actor, plan.forms, reason, plan.problems, progress, new int[] {0}, plan.forms.size());
         if (!ok) {
           s.setRollbackOnly();
         }
@@ -132,9 +159,11 @@ public class OdmImportService {
     return plan.report(stored);
   }
 
-  private boolean store(String actor, List<PlannedForm> forms, String reason, List<ImportProblem> problems) {
+  private boolean store(String actor, List<PlannedForm> forms, String reason, List<ImportProblem> problems,
+      Progress progress, int[] done, int total) {
     Map<String, Long> scheduled = new HashMap<>();
     for (PlannedForm f : forms) {
+      progress.at(done[0]++, total);
       try {
         Long eventId = f.studyEventId;
         String eventKey = f.subjectId + "/" + f.definitionId + "/" + f.ordinal;
@@ -224,12 +253,14 @@ public class OdmImportService {
 
   private record GroupInfo(String label, boolean repeating, int repeatMax) {}
 
-  private Plan plan(String actor, long studyId, OdmClinicalData data) {
+  private Plan plan(String actor, long studyId, OdmClinicalData data, Progress progress) {
     Plan plan = new Plan();
     plan.problems.addAll(data.problems());
     if (data.hasErrors()) {
       return plan;
     }
+    int total = data.clinical().stream().mapToInt(c -> c.subjects().size()).sum();
+    int done = 0;
     long rootId = jdbc.queryForObject("SELECT COALESCE(parent_id, id) FROM study WHERE id = ?", Long.class, studyId);
     for (OdmClinicalData.Clinical c : data.clinical()) {
       List<Where> found = jdbc.query(
@@ -246,6 +277,7 @@ public class OdmImportService {
         continue;
       }
       for (OdmClinicalData.Subject s : c.subjects()) {
+        progress.at(done++, total);
         planSubject(plan, rootId, target, s);
       }
     }
