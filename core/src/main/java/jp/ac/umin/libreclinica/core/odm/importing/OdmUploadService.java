@@ -92,6 +92,29 @@ public class OdmUploadService {
    */
   public OdmImport upload(String actor, long studyId, String fileName, InputStream in, long declaredLength,
       Locale locale) {
+    OdmImport row = keep(actor, studyId, fileName, in, declaredLength);
+    BackgroundJob job = jobs.submit(actor, OdmImportWork.KIND, studyId,
+        OdmImportWork.parameters(row.getId(), false), locale);
+    attachJob(row.getId(), job.getId());
+    return view(actor, row.getId());
+  }
+
+  /**
+   * Keeps the uploaded file (as {@link #upload}) and starts its import at once: the job validates
+   * the whole file first and stores nothing if it finds an error (a missing reason for change
+   * included).
+   */
+  public OdmImport uploadAndImport(String actor, long studyId, String fileName, InputStream in,
+      long declaredLength, OdmImportService.Scope scope, String reason, Locale locale) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > 4000) {
+      throw new OdmUploadException(OdmUploadException.Kind.INVALID, "odm.import.reasonTooLong", 4000);
+    }
+    OdmImport row = keep(actor, studyId, fileName, in, declaredLength);
+    return startImport(actor, row, scope, why, locale, false);
+  }
+
+  private OdmImport keep(String actor, long studyId, String fileName, InputStream in, long declaredLength) {
     Study study = studies.view(actor, studyId);
     authorization.require(actor, study.getId(), Permission.IMPORT_DATA);
     if (declaredLength > maxBytes) {
@@ -150,10 +173,7 @@ public class OdmUploadService {
           .withStudyId(root).withNewValue(name + " " + size + " " + sha));
       return r;
     });
-    BackgroundJob job = jobs.submit(actor, OdmImportWork.KIND, study.getId(),
-        OdmImportWork.parameters(row.getId(), false), locale);
-    attachJob(row.getId(), job.getId());
-    return view(actor, row.getId());
+    return row;
   }
 
   /**
@@ -176,10 +196,20 @@ public class OdmUploadService {
     if (!Files.isRegularFile(fileOf(row))) {
       throw new OdmUploadException(OdmUploadException.Kind.CONFLICT, "odm.import.fileGone");
     }
+    return startImport(actor, row, scope, why, locale, true);
+  }
+
+  private OdmImport startImport(String actor, OdmImport row, OdmImportService.Scope scope, String why,
+      Locale locale, boolean mustBeImportable) {
+    long id = row.getId();
     OdmImportService.Scope chosen = scope == null ? OdmImportService.Scope.FILE : scope;
     long root = root(studies.get(row.getStudyId()));
     tx.executeWithoutResult(s -> {
-      OdmImport r = imports.findById(id).orElseThrow();
+      OdmImport r = imports.findForUpdate(id).orElseThrow();
+      if (mustBeImportable && !r.isImportable()) {
+        // another request started the import meanwhile
+        throw new OdmUploadException(OdmUploadException.Kind.CONFLICT, "odm.import.notImportable");
+      }
       r.importing(chosen, why, actor);
       imports.saveAndFlush(r);
       audit.record(AuditEvent.of("odm.import.confirm", "OdmImport", id).withActor(actor)
