@@ -111,7 +111,7 @@ public final class OdmExportBenchmark {
     return out.toString();
   }
 
-  private static long generate(JdbcTemplate jdbc, Study study, Study site, StudyEventDefinition visit,
+  static long generate(JdbcTemplate jdbc, Study study, Study site, StudyEventDefinition visit,
       CrfUploadOutcome crf, int subjects, int occurrences) {
     Instant now = Instant.now();
     String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -149,14 +149,14 @@ public final class OdmExportBenchmark {
         + " WHERE ec.crf_version_id = ?", Long.class, crf.crfVersionId());
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
   }
 
-  private static long peakHeap() {
+  static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
