@@ -47,7 +47,12 @@ public class OdmImportController {
   }
 
   @GetMapping("/studies/{id}/imports")
-  public String page(@PathVariable long id, Principal user, Model model) {
+  public String page(@PathVariable long id, @RequestParam(required = false) String refused, Principal user,
+      Model model) {
+    if ("tooLarge".equals(refused)) {
+      model.addAttribute("error", messages.getMessage("importweb.serverLimit", null,
+          org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    }
     List<OdmImport> list = uploads.list(user.getName(), id);
     model.addAttribute("study", studies.view(user.getName(), id));
     model.addAttribute("imports", list);
@@ -76,7 +81,7 @@ public class OdmImportController {
   }
 
   private ModelAndView refusedUpload(long id, Principal user, Model model, OdmUploadException e) {
-    page(id, user, model);
+    page(id, null, user, model);
     model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
         org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     ModelAndView mav = new ModelAndView("importing/list", model.asMap());

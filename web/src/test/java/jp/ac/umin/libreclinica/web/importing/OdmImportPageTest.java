@@ -393,6 +393,30 @@ public class OdmImportPageTest {
     }
   }
 
+  /** What happens when the container refuses a body beyond spring.servlet.multipart.max-file-size. */
+  @Test
+  public void aFileBeyondTheServersMultipartLimitComesBackToTheImportPageWithAMessage() throws Exception {
+    String path = "/studies/" + design.study.getId() + "/imports";
+    String location = mvc.perform(post(path).with(request -> {
+      org.springframework.mock.web.MockHttpServletRequest refusing =
+          new org.springframework.mock.web.MockHttpServletRequest(request.getServletContext(), "POST", path) {
+            @Override
+            public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+              throw new IllegalStateException(
+                  "org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException: too large");
+            }
+          };
+      refusing.setContentType("multipart/form-data; boundary=xyz");
+      refusing.addHeader("Content-Type", "multipart/form-data; boundary=xyz");
+      refusing.setParameter("_csrf", request.getParameter("_csrf"));
+      return refusing;
+    }).with(user(dm)).with(csrf()))
+        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    mvc.perform(get(location).header("Accept-Language", "en").with(user(dm)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("larger than this server accepts for uploads on a page")));
+  }
+
   @Test
   public void aZipIsRefusedClearly() throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
