@@ -13,10 +13,12 @@ import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
+import jp.ac.umin.libreclinica.core.crf.definition.ResponseType;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrf;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrfStatus;
+import jp.ac.umin.libreclinica.core.dataentry.ItemCalculator;
 import jp.ac.umin.libreclinica.core.dataentry.ItemData;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
@@ -131,6 +133,17 @@ public class DataEntryController {
         for (ItemDefinition item : b.items()) {
           for (int row : b.rows()) {
             String name = FormLayout.valueName(item.name(), row);
+            if (ItemCalculator.isCalculated(item) || item.responseType() == ResponseType.FILE) {
+              // not typed on this page (computed on save, or uploaded on its own): show what is stored
+              ItemData d = stored.get(new ItemKey(item.name(), row));
+              values.put(name, d == null ? "" : d.getValue());
+              String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
+              if (seenValue != null && seenValue.matches("\\d{1,18}")) {
+                seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
+                seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
+              }
+              continue;
+            }
             List<String> given = form.get(name);
             String value = given == null ? "" : String.join(",", given);
             if (given != null || stored.containsKey(new ItemKey(item.name(), row))) {
