@@ -253,7 +253,7 @@ public class DataCaptureBrowserTest {
     String audit = a.findElement(By.tagName("main")).getText();
     screenshot(a, "capture-4-audit-log");
     for (String expected : List.of("SHIMEI", "𠮷田 花子", "KIOREKI", "HT,DL", "HEIYOU", "AETERM #2", "悪心",
-        "SHINCHO", "158.5", "159.0", "DOUI", r.crcA())) {
+        "SHINCHO", "158.5", "159.0", "DOUI", r.crcA(), "start=2026-04-07T00:00+09:00")) {
       assertTrue(expected + " in the audit log:\n" + audit, audit.contains(expected));
     }
     assertEquals("ja", a.findElement(By.tagName("html")).getAttribute("lang"));
