@@ -376,6 +376,13 @@ public class ZippedExtractorTest {
     assertFalse(clinical.contains("<Study "));
     assertFalse(clinical.contains("AuditLogs"));
     assertTrue(clinical.contains("Value=\"日本語\""));
+
+    ExtractSpec fromMay2 = new ExtractSpec(design.study.getId(), List.of(), List.of(), List.of(), Set.of(),
+        Set.of(), Set.of(), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 2), Set.of("AVAILABLE"));
+    String may2 = new String(extract(fromMay2, ExtractFormat.ODM_CLINICAL).get("ds_日本.xml"), StandardCharsets.UTF_8);
+    assertEquals("only the event of 2 May", 1, may2.split("<StudyEventData ", -1).length - 1);
+    assertTrue(may2.contains("Value=\"頭痛 2\""));
+    assertTrue("subjects without events in the range are still there", may2.contains("OpenClinica:StudySubjectID=\"S-002\""));
   }
 
   @Test
