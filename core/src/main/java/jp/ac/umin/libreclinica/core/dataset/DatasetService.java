@@ -396,6 +396,12 @@ public class DatasetService {
     return jobs.file(actor, jobId);
   }
 
+  /** Asks a waiting or running extract to stop (audited as {@code job.cancel}). */
+  public BackgroundJob cancelExtract(String actor, long jobId) {
+    extract(actor, jobId);
+    return jobs.cancel(actor, jobId);
+  }
+
   /** Removes an extract from the archive with a reason (the row stays; the file is moved aside). */
   public BackgroundJob removeExtract(String actor, long jobId, String reason) {
     extract(actor, jobId);
