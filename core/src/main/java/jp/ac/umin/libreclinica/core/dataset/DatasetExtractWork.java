@@ -81,6 +81,15 @@ public class DatasetExtractWork implements JobWork {
         flush(); // the job closes its own stream
       }
     };
+    try {
+      writeWith(writer, run, d, format, out);
+    } catch (java.util.concurrent.CancellationException cancelled) {
+      // the user cancelled between two subjects: the job ends as cancelled and its file is dropped
+    }
+  }
+
+  private void writeWith(DatasetExtractor writer, JobRun run, Dataset d, ExtractFormat format, OutputStream out)
+      throws IOException {
     writer.write(run.actor(), baseName(run), d.toSpec(run.studyId()), format, out,
         new DatasetExtractor.ExtractProgress() {
           @Override
