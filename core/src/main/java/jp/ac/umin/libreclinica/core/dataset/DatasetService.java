@@ -67,6 +67,7 @@ public class DatasetService {
   private final BackgroundJobService jobs;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final TimeZone zone;
 
   public DatasetService(
       DatasetRepository datasets,
@@ -77,7 +78,9 @@ public class DatasetService {
       AuditService audit,
       BackgroundJobService jobs,
       Scheduler scheduler,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${lc.time-zone:Asia/Tokyo}") String zone) {
+    this.zone = TimeZone.getTimeZone(java.time.ZoneId.of(zone));
     this.datasets = datasets;
     this.notices = notices;
     this.studies = studies;
@@ -453,7 +456,8 @@ public class DatasetService {
 
   /**
    * Sets (or, with {@link DatasetSchedule#NONE}, ends) a dataset's schedule: a Quartz cron
-   * trigger that starts an extract as this user, at {@code scopeId}, in the server's time zone.
+   * trigger that starts an extract as this user, at {@code scopeId}, at the time of day in the
+   * installation's time zone ({@code lc.time-zone}).
    */
   @Transactional
   public Dataset schedule(String actor, long id, Long scopeId, DatasetSchedule schedule, Locale locale) {
@@ -508,7 +512,7 @@ public class DatasetService {
     Trigger trigger = TriggerBuilder.newTrigger()
         .withIdentity(triggerKey(id))
         .forJob(detail)
-        .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getDefault())
+        .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(zone)
             .withMisfireHandlingInstructionFireAndProceed())
         .build();
     try {

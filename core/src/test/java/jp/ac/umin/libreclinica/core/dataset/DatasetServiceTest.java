@@ -303,6 +303,7 @@ public class DatasetServiceTest {
     CronTrigger trigger = (CronTrigger) scheduler.getTrigger(DatasetService.triggerKey(d.getId()));
     assertNotNull(trigger);
     assertEquals("0 30 2 ? * MON", trigger.getCronExpression());
+    assertEquals("Asia/Tokyo", trigger.getTimeZone().getID());
     assertEquals(1, audits("dataset.schedule", d.getId()));
 
     scheduler.triggerJob(DatasetService.jobKey(d.getId()));

@@ -191,8 +191,24 @@ public class DatasetPagesTest {
 
   @Test
   public void aScheduleIsSetFromTheDatasetPage() throws Exception {
-    Dataset d = datasets.define(dm, study, DatasetInput.named(unique("DS")));
+    Dataset d = datasets.define(dm, study, new DatasetInput(unique("DS"), "説明", List.of(), List.of(), List.of(),
+        java.util.Set.of(jp.ac.umin.libreclinica.core.extract.ExtractSpec.SubjectAttribute.SEX), java.util.Set.of(),
+        java.util.Set.of(), java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+        java.util.Set.of("AVAILABLE")));
     String path = base() + "/" + d.getId();
+    mvc.perform(get(path).with(user(dm)).header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Sex")))
+        .andExpect(content().string(containsString("Available")));
+    mvc.perform(get(path + "/edit").with(user(dm)).header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("value=\"2026-12-31\"")));
+    mvc.perform(post(path + "/edit").with(user(dm)).with(csrf()).param("name", d.getName())
+            .param("version", Long.toString(d.getVersion())).param("dateFrom", "2026-02-01"))
+        .andExpect(status().is3xxRedirection());
+    assertEquals(java.time.LocalDate.of(2026, 2, 1), datasets.view(dm, d.getId()).getDateFrom());
+    assertEquals(null, datasets.view(dm, d.getId()).getDateTo());
+    d = datasets.view(dm, d.getId());
     mvc.perform(post(path + "/schedule").param("frequency", "WEEKLY").param("time", "03:15").param("day", "TUESDAY")
             .param("format", "XLSX").with(user(dm)).with(csrf()))
         .andExpect(status().is3xxRedirection());
