@@ -129,13 +129,89 @@ public class StudyImportService {
     return new StudyImportPreview(x.study.name(), x.study.protocolId(), x.study.oid(), x.counts(), x.notCarried);
   }
 
+  /** An upload kept after its preview, waiting for the user's confirmation. */
+  public record StagedImport(long importId, StudyImportPreview preview) {}
+
+  /**
+   * Previews the upload and keeps it (status {@code PREVIEWED}) so that the user can confirm it;
+   * nothing of the study is created.
+   */
+  @Transactional
+  public StagedImport stage(String actor, byte[] bytes, String fileName) {
+    StudyImportPreview preview = preview(actor, bytes, fileName);
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("INSERT INTO study_import (file_name, file_sha256, file_size, status,"
+          + " counts, requested_by, requested_at, file_content) VALUES (?, ?, ?, 'PREVIEWED', ?, ?, ?, ?)", new String[] {"id"});
+      ps.setString(1, safeFileName(fileName));
+      ps.setString(2, sha256(bytes));
+      ps.setLong(3, bytes.length);
+      ps.setString(4, preview.counts().encode());
+      ps.setString(5, actor);
+      ps.setTimestamp(6, ts(clock.instant()));
+      ps.setBytes(7, bytes);
+      return ps;
+    }, keys);
+    return new StagedImport(keys.getKey().longValue(), preview);
+  }
+
+  /** Marks a previewed upload of this user as confirmed: it waits for its job. */
+  @Transactional
+  public void queue(String actor, long importId) {
+    authorization.require(actor, null, Permission.CREATE_STUDY);
+    int n = jdbc.update("UPDATE study_import SET status = 'QUEUED' WHERE id = ? AND status = 'PREVIEWED'"
+        + " AND lower(requested_by) = lower(?)", importId, actor);
+    if (n != 1) {
+      throw new StudyImportException("studyimport.notFound", importId);
+    }
+  }
+
+  /** Notes the background job that runs an import. */
+  @Transactional
+  public void attachJob(long importId, long jobId) {
+    jdbc.update("UPDATE study_import SET job_id = ? WHERE id = ?", jobId, importId);
+  }
+
+  /** Checks that a previewed upload of this user waits for confirmation. */
+  public void requireStaged(String actor, long importId) {
+    authorization.require(actor, null, Permission.CREATE_STUDY);
+    Integer n = jdbc.queryForObject("SELECT count(*) FROM study_import WHERE id = ? AND status = 'PREVIEWED'"
+        + " AND lower(requested_by) = lower(?)", Integer.class, importId, actor);
+    if (n == null || n != 1) {
+      throw new StudyImportException("studyimport.notFound", importId);
+    }
+  }
+
+  /** Imports a confirmed upload (the background job's work); all or nothing. */
+  @Transactional
+  public StudyImportResult importStaged(String actor, long importId) {
+    byte[][] content = new byte[1][];
+    String[] name = new String[1];
+    jdbc.query("SELECT file_name, file_content FROM study_import WHERE id = ? AND status IN ('QUEUED', 'FAILED')", rs -> {
+      name[0] = rs.getString(1);
+      content[0] = rs.getBytes(2);
+    }, importId);
+    if (content[0] == null) {
+      throw new StudyImportException("studyimport.notFound", importId);
+    }
+    return run(actor, content[0], name[0], importId);
+  }
+
+  /** Records that the import's job failed (in its own transaction, after the rollback). */
+  @Transactional
+  public void failed(long importId, String messageKey, String argument) {
+    jdbc.update("UPDATE study_import SET status = 'FAILED', failure_key = ?, failure_arg = ?, finished_at = ? WHERE id = ?",
+        cut(messageKey, 200), cut(argument, 2000), ts(clock.instant()), importId);
+  }
+
   /** A stored import (its report), for whoever ran it or an administrator. */
   public StoredImport stored(String actor, long importId) {
     StoredImport s = jdbc.query("SELECT * FROM study_import WHERE id = ?", rs -> rs.next()
         ? new StoredImport(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256"),
             rs.getString("status"), (Long) rs.getObject("study_id", Long.class),
             StudyImportCounts.decode(rs.getString("counts")), rs.getString("requested_by"),
-            rs.getTimestamp("requested_at").toInstant(), new ArrayList<>())
+            rs.getTimestamp("requested_at").toInstant(), (Long) rs.getObject("job_id", Long.class),
+            rs.getString("failure_key"), rs.getString("failure_arg"), new ArrayList<>())
         : null, importId);
     if (s == null || !(s.requestedBy().equalsIgnoreCase(actor) || authorization.isPermitted(actor, null, Permission.ADMINISTER_USERS))) {
       authorization.require(actor, null, Permission.CREATE_STUDY);
@@ -158,7 +234,8 @@ public class StudyImportService {
 
   /** An import as stored: file, status, the study it created, counts and its report. */
   public record StoredImport(long id, String fileName, String fileSha256, String status, Long studyId,
-      StudyImportCounts counts, String requestedBy, Instant requestedAt, List<NotCarried> notCarried) {}
+      StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
+      String failureArgument, List<NotCarried> notCarried) {}
 
   /**
    * Creates the study. All or nothing.
@@ -167,6 +244,10 @@ public class StudyImportService {
    */
   @Transactional
   public StudyImportResult importStudy(String actor, byte[] bytes, String fileName) {
+    return run(actor, bytes, fileName, null);
+  }
+
+  private StudyImportResult run(String actor, byte[] bytes, String fileName, Long stagedId) {
     authorization.require(actor, null, Permission.CREATE_STUDY);
     StudyExtract x = StudyExtract.read(bytes, fileName);
     refuseExisting(x);
@@ -174,6 +255,7 @@ public class StudyImportService {
     String reason = "imported from " + safeName;
     String sha = sha256(bytes);
     Builder b = new Builder(x, actor, reason, safeName, sha, bytes.length);
+    b.importId = stagedId;
     b.buildDesign();
     em.flush();
     b.alignOids();
@@ -842,16 +924,24 @@ public class StudyImportService {
     private Long importId;
 
     private long importId() {
+      if (importId != null && !startedStaged) {
+        startedStaged = true;
+        jdbc.update("UPDATE study_import SET status = 'RUNNING', study_id = ? WHERE id = ?", studyId, importId);
+      }
       if (importId == null) {
+        startedStaged = true;
         importId = insert("INSERT INTO study_import (file_name, file_sha256, file_size, status, study_id, requested_by,"
             + " requested_at) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)", fileName, sha, size, studyId, actor, ts(now));
       }
       return importId;
     }
 
+    private boolean startedStaged;
+
     long record() {
       long id = importId();
-      jdbc.update("UPDATE study_import SET status = 'DONE', counts = ?, finished_at = ? WHERE id = ?",
+      jdbc.update("UPDATE study_import SET status = 'DONE', counts = ?, finished_at = ?, file_content = NULL,"
+          + " failure_key = NULL, failure_arg = NULL WHERE id = ?",
           created().encode(), ts(clock.instant()), id);
       for (NotCarried n : notCarried) {
         jdbc.update("INSERT INTO study_import_problem (import_id, line, element, oid, reason_key, reason_arg)"
