@@ -76,6 +76,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class StudyImportService {
 
+  /** Separates the arguments of a stored failure message. */
+  public static final String ARGUMENT_SEPARATOR = "\u001f";
+
   private static final DateTimeFormatter LC_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]x");
 
   private final StudyService studies;
@@ -235,7 +238,13 @@ public class StudyImportService {
   /** An import as stored: file, status, the study it created, counts and its report. */
   public record StoredImport(long id, String fileName, String fileSha256, String status, Long studyId,
       StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
-      String failureArgument, List<NotCarried> notCarried) {}
+      String failureArgument, List<NotCarried> notCarried) {
+
+    /** The arguments of the failure's message. */
+    public Object[] failureArguments() {
+      return failureArgument == null ? new Object[0] : failureArgument.split(ARGUMENT_SEPARATOR, -1);
+    }
+  }
 
   /**
    * Creates the study. All or nothing.

@@ -49,7 +49,8 @@ public class StudyImportWork implements JobWork {
     try {
       result = imports.importStaged(run.actor(), importId);
     } catch (MessageKeyException e) {
-      imports.failed(importId, e.messageKey(), String.valueOf(java.util.Arrays.asList(e.arguments())));
+      imports.failed(importId, e.messageKey(), java.util.Arrays.stream(e.arguments()).map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(StudyImportService.ARGUMENT_SEPARATOR)));
       throw e;
     } catch (RuntimeException e) {
       imports.failed(importId, "studyimport.failed", e.getClass().getSimpleName());
