@@ -63,6 +63,7 @@ public class DoubleDataEntryServiceTest {
   @Autowired private DataEntryService entry;
   @Autowired private DoubleDataEntryService dde;
   @Autowired private AuditService audit;
+  @Autowired private jp.ac.umin.libreclinica.core.casebook.SubjectAuditService subjectAudit;
 
   private SubjectFixtures.RunningStudy study;
   private String first;
@@ -199,6 +200,13 @@ public class DoubleDataEntryServiceTest {
     assertEquals("double data entry reconciliation", kept.reason());
 
     assertEquals(EventCrfStatus.DATA_ENTRY_COMPLETE, dde.complete(second, e.getId(), null).getStatus());
+
+    // the subject's audit log places the second pass and each resolution with its item
+    List<jp.ac.umin.libreclinica.core.casebook.SubjectAuditLog.Line> lines =
+        subjectAudit.log(dm, subject.getId()).events().stream()
+            .flatMap(ev -> ev.crfs().stream()).flatMap(c -> c.lines().stream()).toList();
+    assertTrue(lines.stream().anyMatch(l -> "dde.takeSecond".equals(l.record().action()) && "WEIGHT".equals(l.itemName())));
+    assertTrue(lines.stream().anyMatch(l -> "item.value.secondEntry".equals(l.record().action()) && "SYSBP".equals(l.itemName())));
   }
 
   @Test
