@@ -295,6 +295,20 @@ public class DoubleDataEntryServiceTest {
   }
 
   @Test
+  public void theSitesOwnSettingDecidesWhetherACrfIsEnteredTwice() {
+    long row = definitions.crfsOf(study.screening().getId()).stream()
+        .filter(d -> d.getCrfId() == adverse.crfId()).findFirst().orElseThrow().getId();
+    definitions.setSiteParameters(study.siteB().getId(), row,
+        new CrfParameters(false, null, false, false, false, SdvRequirement.NOT_REQUIRED, List.of()), dm);
+    EventCrf e = entry.startForEvent(first, screening.getId(), adverse.crfVersionId());
+    Map<ItemKey, String> rows = new HashMap<>(typed("AEYN", "0"));
+    rows.put(new ItemKey("AETERM", 1), "なし");
+    assertTrue(entry.save(first, e.getId(), rows, Map.of(), null).saved());
+    assertEquals(false, entry.isDoubleDataEntry(entry.get(dm, e.getId())));
+    assertEquals(EventCrfStatus.DATA_ENTRY_COMPLETE, entry.markComplete(first, e.getId()).getStatus());
+  }
+
+  @Test
   public void aLockedCrfOrARemovedSubjectRefusesTheSecondPass() {
     EventCrf e = firstPassOfVitals();
     entry.lock(dm, e.getId(), "review");

@@ -75,6 +75,7 @@ public class DoubleDataEntryPageTest {
   private String second;
   private String dm;
   private long id;
+  private long subjectId;
 
   @Before
   public void aVitalSignsCrfWhoseFirstEntryIsComplete() {
@@ -88,6 +89,7 @@ public class DoubleDataEntryPageTest {
     definitions.attachCrf(study.screening().getId(), vitals.crfId(),
         new CrfParameters(true, null, true, false, false, SdvRequirement.NOT_REQUIRED, List.of()), dm);
     StudySubject s = subjects.add(study.siteB().getId(), SubjectFixtures.aSubject(unique("S").substring(0, 10)), null, false, first);
+    subjectId = s.getId();
     StudyEvent screening = events.schedule(s.getId(), study.screening().getId(),
         new EventInput(Instant.parse("2026-04-07T01:00:00Z"), null, null), first);
     EventCrf e = entry.startForEvent(first, screening.getId(), vitals.crfVersionId());
@@ -159,6 +161,16 @@ public class DoubleDataEntryPageTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("waits for double data entry by another user")));
     assertEquals("170.5", entry.values(dm, id).get(ItemKey.of("HEIGHT")).getValue());
+  }
+
+  @Test
+  public void theSubjectPageShowsTheDoubleDataEntryStatusWithItsIcon() throws Exception {
+    Document doc = Jsoup.parse(page("/subjects/" + subjectId, dm));
+    assertEquals(1, doc.select(".crf-INITIAL_DATA_ENTRY_COMPLETE").size());
+    assertTrue(doc.text().contains("Initial data entry completed"));
+    dde.save(second, id, typed("HEIGHT", "170.5"), Map.of());
+    doc = Jsoup.parse(page("/subjects/" + subjectId, dm));
+    assertEquals(1, doc.select(".crf-DOUBLE_DATA_ENTRY").size());
   }
 
   @Test
