@@ -260,6 +260,9 @@ public class DataEntryService {
     Study where = requireEntry(actor, e.getStudyId());
     requireOpen(e);
     requireOpenCasebook(e);
+    if (e.getStatus().inSecondEntry()) {
+      throw new DataEntryException("dataentry.dde.firstPassClosed");
+    }
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }
@@ -346,15 +349,7 @@ public class DataEntryService {
       if (reasonNeeded && (reasonForChange == null || reasonForChange.isBlank())) {
         throw new DataEntryException("dataentry.save.reasonRequired");
       }
-      ItemData row;
-      if (current == null) {
-        row = new ItemData(eventCrfId, itemIds.get(c.getKey().itemName()), c.getKey().ordinal(), c.getValue(), actor, now);
-        itemData.save(row);
-      } else {
-        current.change(c.getValue(), actor, now);
-        row = current;
-      }
-      itemData.flush();
+      ItemData row = put(e, current, itemIds.get(c.getKey().itemName()), c.getKey(), c.getValue(), actor, now);
       changed++;
       audit.record(
           AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
@@ -376,6 +371,65 @@ public class DataEntryService {
       changeListeners.forEach(l -> l.valuesChanged(actor, e));
     }
     return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Stores one value of the first pass: a new row, or the stored one changed. */
+  private ItemData put(EventCrf e, ItemData current, long itemId, ItemKey key, String value, String actor, Instant now) {
+    ItemData row;
+    if (current == null) {
+      row = new ItemData(e.getId(), itemId, key.ordinal(), value, actor, now);
+      itemData.save(row);
+    } else {
+      current.change(value, actor, now);
+      row = current;
+    }
+    itemData.flush();
+    return row;
+  }
+
+  /** The reason the audit trail gives for values set by reconciling double data entry. */
+  static final String RECONCILIATION = "double data entry reconciliation";
+
+  /**
+   * Double data entry: stores the reconciled values in the first pass (with the calculated items
+   * they change), each change audited as {@code item.value} with the reason {@link
+   * #RECONCILIATION}. The caller ({@link DoubleDataEntryService}) has checked rights and status.
+   * Returns the stored rows by item.
+   */
+  Map<ItemKey, ItemData> applyReconciled(String actor, EventCrf e, Map<ItemKey, String> values) {
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    Map<String, Long> itemIds = itemIds(e.getCrfId());
+    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<ItemKey, ItemData> stored = new HashMap<>();
+    for (ItemData d : itemData.findByEventCrfId(e.getId())) {
+      stored.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
+    }
+    Map<ItemKey, String> canonical = new LinkedHashMap<>(values);
+    addCalculated(version, stored, canonical);
+    Instant now = clock.instant();
+    int changed = 0;
+    for (Map.Entry<ItemKey, String> c : canonical.entrySet()) {
+      ItemData current = stored.get(c.getKey());
+      String old = current == null ? "" : current.getValue();
+      if (Objects.equals(old, c.getValue())) {
+        continue;
+      }
+      ItemData row = put(e, current, itemIds.get(c.getKey().itemName()), c.getKey(), c.getValue(), actor, now);
+      stored.put(c.getKey(), row);
+      changed++;
+      audit.record(
+          AuditEvent.of("item.value", "ItemData", row.getId())
+              .withActor(actor)
+              .withStudyId(rootOf(e.getStudyId()))
+              .withOldValue(old)
+              .withNewValue(c.getValue())
+              .withReason(RECONCILIATION));
+    }
+    if (changed > 0) {
+      changed(e.getStudyEventId(), actor, "item.value");
+      changeListeners.forEach(l -> l.valuesChanged(actor, e));
+    }
+    return stored;
   }
 
   /** Connects the discrepancy notes a save raises (optional; see {@link DataEntryNotes}). */
@@ -437,6 +491,21 @@ public class DataEntryService {
     if (passwordRequired) {
       reauthentication.getObject().requirePresence(actor, password);
     }
+    if (e.getStatus() == EventCrfStatus.INITIAL_DATA_ENTRY && isDoubleDataEntry(e)) {
+      // the first pass of double data entry is complete; the CRF (and its event) are complete
+      // only when a second user's blind pass agrees with it
+      e.completeInitialEntry(actor, clock.instant());
+      entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+      audit.record(
+          AuditEvent.of("eventcrf.initialComplete", "EventCrf", e.getId())
+              .withActor(actor)
+              .withStudyId(rootOf(e.getStudyId()))
+              .withOldValue(EventCrfStatus.INITIAL_DATA_ENTRY.code())
+              .withNewValue(EventCrfStatus.INITIAL_DATA_ENTRY_COMPLETE.code())
+              .withReason(passwordRequired ? "password confirmed" : null));
+      changed(e.getStudyEventId(), actor, "eventcrf.initialComplete");
+      return e;
+    }
     e.complete(actor, clock.instant());
     entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     audit.record(
@@ -449,6 +518,22 @@ public class DataEntryService {
     changed(e.getStudyEventId(), actor, "eventcrf.complete");
     completeEventIfDone(actor, e.getStudyEventId());
     return e;
+  }
+
+  /**
+   * Whether this event CRF is entered twice (double data entry): the event definition CRF's
+   * setting as the CRF's site sees it (a site may override it).
+   */
+  public boolean isDoubleDataEntry(EventCrf e) {
+    if (!studyEvents.exists(e.getStudyEventId())) {
+      return false;
+    }
+    StudyEvent event = studyEvents.get(e.getStudyEventId());
+    return definitions.crfsOf(event.getEventDefinitionId()).stream()
+        .filter(row -> row.getCrfId() == e.getCrfId())
+        .findFirst()
+        .map(row -> definitions.effectiveParameters(e.getStudyId(), row.getId()).isDoubleDataEntry())
+        .orElse(false);
   }
 
   /**
@@ -571,8 +656,28 @@ public class DataEntryService {
         .withReason(reason == null || reason.isBlank() ? null : reason.strip());
   }
 
+  /**
+   * Refuses a change of data by {@code actor} in this event CRF: data entry rights at its site,
+   * the study open for data entry, nothing locked or removed. For {@link DoubleDataEntryService}.
+   */
+  void requireWritable(String actor, EventCrf e) {
+    requireEntry(actor, e.getStudyId());
+    requireOpen(e);
+    requireOpenCasebook(e);
+  }
+
+  /** Tells the subject's casebook that its data changed (for {@link DoubleDataEntryService}). */
+  void announceChange(EventCrf e, String actor, String what) {
+    changed(e.getStudyEventId(), actor, what);
+  }
+
+  /** The top-level study an audit record of this study or site belongs to. */
+  long rootStudyOf(long studyId) {
+    return rootOf(studyId);
+  }
+
   /** The subject's event is completed when every required CRF of it is complete. */
-  private void completeEventIfDone(String actor, long studyEventId) {
+  void completeEventIfDone(String actor, long studyEventId) {
     if (!studyEvents.exists(studyEventId)) {
       return;
     }
@@ -619,11 +724,11 @@ public class DataEntryService {
     return s.isSite() ? s.getParent().getId() : s.getId();
   }
 
-  private Map<String, Long> itemIds(long crfId) {
+  Map<String, Long> itemIds(long crfId) {
     return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getName, Item::getId));
   }
 
-  private Map<Long, String> itemNames(long crfId) {
+  Map<Long, String> itemNames(long crfId) {
     return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getId, Item::getName));
   }
 }

@@ -95,6 +95,9 @@ public class ItemFileService {
     authorization.require(actor, e.getStudyId(), Permission.ENTER_DATA);
     Study where = studies.get(e.getStudyId());
     studies.requireAllowed(where, StudyOperation.ENTER_DATA);
+    if (e.getStatus().inSecondEntry()) {
+      throw new DataEntryException("dataentry.dde.firstPassClosed");
+    }
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }

@@ -16,6 +16,7 @@ import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.crf.definition.ResponseType;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.dataentry.DoubleDataEntryService;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrf;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrfStatus;
 import jp.ac.umin.libreclinica.core.dataentry.ItemCalculator;
@@ -59,6 +60,7 @@ public class DataEntryController {
   private final DiscrepancyNoteService notes;
 
   private final ReauthenticationService reauthentication;
+  private final DoubleDataEntryService doubleEntry;
 
   public DataEntryController(
       DataEntryService entry,
@@ -68,8 +70,10 @@ public class DataEntryController {
       SignatureService signatures,
       AuthorizationService authorization,
       DiscrepancyNoteService notes,
-      ReauthenticationService reauthentication) {
+      ReauthenticationService reauthentication,
+      DoubleDataEntryService doubleEntry) {
     this.reauthentication = reauthentication;
+    this.doubleEntry = doubleEntry;
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
@@ -98,6 +102,10 @@ public class DataEntryController {
   @GetMapping("/event-crfs/{id}")
   public String show(@PathVariable long id, Principal user, Model model) {
     EventCrf e = entry.get(user.getName(), id);
+    if (e.getStatus().inSecondEntry() && doubleEntry.maySecondEnter(user.getName(), id)) {
+      // double data entry: whoever may do the second pass enters it blind, on its own page
+      return "redirect:/event-crfs/" + id + "/second-entry";
+    }
     Map<ItemKey, ItemData> stored = entry.values(user.getName(), id);
     Map<String, String> values = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
@@ -270,6 +278,7 @@ public class DataEntryController {
     model.addAttribute("passwordOnCompletion", presence && reauthUrl == null && reauthentication.asksForPassword(actor));
     model.addAttribute("reauthUrl", reauthUrl);
     model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("doubleDataEntry", entry.isDoubleDataEntry(e));
     model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
     if (!model.containsAttribute("overridable")) {
       model.addAttribute("overridable", Map.of());
