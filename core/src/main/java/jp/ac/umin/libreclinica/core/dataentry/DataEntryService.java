@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.audit.AuditContext;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
@@ -274,7 +275,8 @@ public class DataEntryService {
     Map<String, ItemDefinition> definitions =
         version.definition().items().stream()
             .collect(Collectors.toMap(ItemDefinition::name, Function.identity(), (a, b) -> a));
-    Map<String, Long> itemIds = itemIds(e.getCrfId());
+    List<Item> crfItems = items.findByCrfId(e.getCrfId());
+    Map<String, Long> itemIds = crfItems.stream().collect(Collectors.toMap(Item::getName, Item::getId));
     Map<String, GroupDefinition> groups =
         version.definition().groups().stream()
             .collect(Collectors.toMap(GroupDefinition::label, Function.identity(), (a, b) -> a));
@@ -294,7 +296,7 @@ public class DataEntryService {
     typed = new LinkedHashMap<>(typed);
     typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName()))
         || definitions.get(k.itemName()).responseType() == jp.ac.umin.libreclinica.core.crf.definition.ResponseType.FILE);
-    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<Long, String> names = crfItems.stream().collect(Collectors.toMap(Item::getId, Item::getName));
     Map<ItemKey, ItemData> stored = new HashMap<>();
     for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
       stored.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
@@ -337,9 +339,13 @@ public class DataEntryService {
     }
     addCalculated(version, stored, canonical);
     Instant now = clock.instant();
-    int changed = 0;
     boolean reasonNeeded =
         administrative && where.getParameters().isAdminForcedReasonForChange();
+    // the changed rows are written with one flush and audited with one batch (a save of a
+    // 100-item CRF would otherwise run several statements per value)
+    List<ItemKey> changedKeys = new ArrayList<>();
+    List<ItemData> changedRows = new ArrayList<>();
+    List<String> oldValues = new ArrayList<>();
     for (Map.Entry<ItemKey, String> c : canonical.entrySet()) {
       ItemData current = stored.get(c.getKey());
       String old = current == null ? "" : current.getValue();
@@ -349,17 +355,46 @@ public class DataEntryService {
       if (reasonNeeded && (reasonForChange == null || reasonForChange.isBlank())) {
         throw new DataEntryException("dataentry.save.reasonRequired");
       }
-      ItemData row = put(e, current, itemIds.get(c.getKey().itemName()), c.getKey(), c.getValue(), actor, now);
-      changed++;
-      audit.record(
-          AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
-              .withActor(actor)
-              .withStudyId(rootOf(e.getStudyId()))
-              .withOldValue(old)
-              .withNewValue(c.getValue())
-              .withReason(reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange));
-      if (administrative && reasonForChange != null && !reasonForChange.isBlank() && notes != null) {
-        notes.reasonForChange(actor, eventCrfId, c.getKey(), reasonForChange);
+      ItemData row;
+      if (current == null) {
+        row = itemData.save(
+            new ItemData(eventCrfId, itemIds.get(c.getKey().itemName()), c.getKey().ordinal(), c.getValue(), actor, now));
+      } else {
+        current.change(c.getValue(), actor, now);
+        row = current;
+      }
+      changedKeys.add(c.getKey());
+      changedRows.add(row);
+      oldValues.add(old);
+    }
+    int changed = changedRows.size();
+    if (changed > 0) {
+      itemData.flush();
+      Long subjectId = null;
+      if (studyEvents.exists(e.getStudyEventId())) {
+        subjectId = studyEvents.get(e.getStudyEventId()).getStudySubjectId();
+      }
+      String reason = reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange;
+      long root = rootOf(e.getStudyId());
+      List<AuditEvent> records = new ArrayList<>(changed);
+      for (int i = 0; i < changed; i++) {
+        ItemData row = changedRows.get(i);
+        AuditEvent record =
+            AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
+                .withActor(actor)
+                .withStudyId(root)
+                .withOldValue(oldValues.get(i))
+                .withNewValue(row.getValue())
+                .withReason(reason);
+        if (subjectId != null) {
+          record = record.withContext(new AuditContext(subjectId, e.getStudyEventId(), eventCrfId,
+              e.getCrfVersionId(), row.getItemId(), row.getOrdinal()));
+        }
+        records.add(record);
+      }
+      audit.recordAll(records);
+      if (administrative && reason != null && notes != null) {
+        changedKeys.forEach(key -> notes.reasonForChange(actor, eventCrfId, key, reasonForChange));
       }
     }
     if (notes != null) {
