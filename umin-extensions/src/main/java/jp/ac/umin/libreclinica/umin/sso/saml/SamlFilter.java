@@ -29,6 +29,8 @@ public class SamlFilter extends OncePerRequestFilter {
   public static final String LOGIN_PATH = "/sso/saml/login";
   public static final String ACS_PATH = "/sso/saml/acs";
   public static final String METADATA_PATH = "/sso/saml/metadata";
+  /** Single logout (HTTP-Redirect): LogoutRequests from the IdP, LogoutResponses to ours. */
+  public static final String LOGOUT_PATH = "/sso/saml/logout";
   private static final String LOGIN = LOGIN_PATH;
   private static final String ACS = ACS_PATH;
   private static final String METADATA = METADATA_PATH;
@@ -41,6 +43,7 @@ public class SamlFilter extends OncePerRequestFilter {
   private final SsoSignInCompletion completion;
   private final Clock clock;
   private final SamlReauthentication reauthentication;
+  private SamlIdpLogout idpLogout;
   /** The subject each user last signed in with here, for the single logout request. */
   private final Map<String, String> nameIds = new ConcurrentHashMap<>();
 
@@ -59,6 +62,14 @@ public class SamlFilter extends OncePerRequestFilter {
     this.clock = clock;
   }
 
+  /** Enables IdP-initiated single logout at {@link #LOGOUT_PATH}. */
+  public void enableIdpLogout(
+      jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository identities,
+      jp.ac.umin.libreclinica.core.account.UserAccountRepository accounts,
+      jp.ac.umin.libreclinica.core.audit.AuditService audit) {
+    this.idpLogout = new SamlIdpLogout(config, sp, identities, accounts, audit, clock);
+  }
+
   private static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
@@ -66,7 +77,11 @@ public class SamlFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String p = path(request);
-    return !(p.equals(LOGIN) || p.equals(ACS) || p.equals(METADATA) || p.equals(SamlReauthentication.PATH));
+    return !(p.equals(LOGIN)
+        || p.equals(ACS)
+        || p.equals(METADATA)
+        || p.equals(SamlReauthentication.PATH)
+        || (p.equals(LOGOUT_PATH) && idpLogout != null));
   }
 
   @Override
@@ -89,6 +104,7 @@ public class SamlFilter extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(sp.metadata());
       }
+      case LOGOUT_PATH -> idpLogout.handle(request, response);
       case ACS -> {
         if (!"POST".equals(request.getMethod())) {
           response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -129,6 +145,8 @@ public class SamlFilter extends OncePerRequestFilter {
             assertion.displayId(),
             assertion.email(),
             assertion.displayName(),
+            assertion.givenName(),
+            assertion.familyName(),
             request.getRemoteAddr()));
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null
