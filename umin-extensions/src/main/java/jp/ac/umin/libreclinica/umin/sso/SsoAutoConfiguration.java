@@ -10,7 +10,7 @@ import jp.ac.umin.libreclinica.core.identity.IdentityService;
 import jp.ac.umin.libreclinica.umin.sso.oidc.OidcReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
 import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
-import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
+import jp.ac.umin.libreclinica.umin.sso.saml.JdbcSamlState;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlRequestStore;
@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * UMIN single sign-on, on when {@code lc.sso.mode} is {@code sso} or {@code both}. Plugs into
@@ -127,8 +128,9 @@ public class SsoAutoConfiguration {
     }
 
     @Bean
-    SamlRequestStore samlRequestStore(SsoProperties properties) {
-      return new SamlRequestStore(properties.getSaml().getRequestLifetime());
+    SamlRequestStore samlRequestStore(SsoProperties properties, JdbcTemplate jdbc) {
+      // In the database, so that any application server can take the answer.
+      return new JdbcSamlState.Requests(jdbc, properties.getSaml().getRequestLifetime());
     }
 
     /** This SP's key pair when {@code lc.sso.saml.sp-key} is set: signed requests, encrypted assertions. */
@@ -145,12 +147,16 @@ public class SsoAutoConfiguration {
 
     @Bean
     SamlResponseValidator samlResponseValidator(
-        SsoProperties properties, IdpMetadata idp, SamlRequestStore requests, SamlServiceProvider sp) {
+        SsoProperties properties,
+        IdpMetadata idp,
+        SamlRequestStore requests,
+        SamlServiceProvider sp,
+        JdbcTemplate jdbc) {
       return new SamlResponseValidator(
           properties.getSaml(),
           idp,
           requests,
-          new ReplayCache(),
+          new JdbcSamlState.Replays(jdbc),
           sp.credentials() == null ? null : sp.credentials().key());
     }
 

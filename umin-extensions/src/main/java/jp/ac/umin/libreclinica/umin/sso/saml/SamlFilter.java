@@ -44,6 +44,8 @@ public class SamlFilter extends OncePerRequestFilter {
   private final Clock clock;
   private final SamlReauthentication reauthentication;
   private SamlIdpLogout idpLogout;
+  private jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository identities;
+  private jp.ac.umin.libreclinica.core.account.UserAccountRepository accounts;
   /** The subject each user last signed in with here, for the single logout request. */
   private final Map<String, String> nameIds = new ConcurrentHashMap<>();
 
@@ -68,6 +70,8 @@ public class SamlFilter extends OncePerRequestFilter {
       jp.ac.umin.libreclinica.core.account.UserAccountRepository accounts,
       jp.ac.umin.libreclinica.core.audit.AuditService audit) {
     this.idpLogout = new SamlIdpLogout(config, sp, identities, accounts, audit, clock);
+    this.identities = identities;
+    this.accounts = accounts;
   }
 
   private static String path(HttpServletRequest request) {
@@ -159,6 +163,18 @@ public class SamlFilter extends OncePerRequestFilter {
   /** The IdP's single logout address for {@code userName}, or null. */
   public String logoutUrl(String userName) {
     String nameId = nameIds.remove(userName);
+    if (nameId == null && identities != null) {
+      // Signed in at another application server: the account's most recently used link.
+      nameId =
+          accounts.findByUserName(userName).stream()
+              .flatMap(a -> identities.findByAccountIdOrderByIdAsc(a.getId()).stream())
+              .filter(i -> i.getProvider().equals(config.getProvider())
+                  && i.getStatus() == jp.ac.umin.libreclinica.core.identity.IdentityStatus.LINKED
+                  && i.getLastSeenAt() != null)
+              .max(java.util.Comparator.comparing(jp.ac.umin.libreclinica.core.identity.ExternalIdentity::getLastSeenAt))
+              .map(jp.ac.umin.libreclinica.core.identity.ExternalIdentity::getSubject)
+              .orElse(null);
+    }
     return nameId == null ? null : sp.logoutRequestUrl(nameId);
   }
 }

@@ -275,4 +275,29 @@ public class SamlSpKeyTest {
     assertEquals(1, audited("logout", user.userName(), "sso:umin:idp"));
     assertThat(location(browser.get("/")), endsWith("/login"));
   }
+
+  @Test
+  public void pendingRequestsAndUsedAssertionsAreSharedByEveryApplicationServer() {
+    java.time.Duration lifetime = java.time.Duration.ofMinutes(10);
+    SamlRequestStore nodeA = new JdbcSamlState.Requests(jdbc, lifetime);
+    SamlRequestStore nodeB = new JdbcSamlState.Requests(jdbc, lifetime);
+    java.time.Instant now = java.time.Instant.now();
+    String id = "_" + UUID.randomUUID();
+    nodeA.add(new SamlRequestStore.Pending(id, now, true, "someone", "/sign/1"));
+    SamlRequestStore.Pending answered = nodeB.consume(id, now.plusSeconds(5)).orElseThrow();
+    assertTrue(answered.forceAuthn());
+    assertEquals("someone", answered.userName());
+    assertEquals("/sign/1", answered.returnPath());
+    assertFalse("answered once", nodeA.consume(id, now.plusSeconds(6)).isPresent());
+
+    String old = "_" + UUID.randomUUID();
+    nodeA.add(new SamlRequestStore.Pending(old, now.minus(lifetime).minusSeconds(1), false, null, null));
+    assertFalse("too old", nodeB.consume(old, now).isPresent());
+
+    ReplayCache replayA = new JdbcSamlState.Replays(jdbc);
+    ReplayCache replayB = new JdbcSamlState.Replays(jdbc);
+    String assertion = "_" + UUID.randomUUID();
+    assertTrue(replayA.firstUse(assertion, now.plusSeconds(300), now));
+    assertFalse(replayB.firstUse(assertion, now.plusSeconds(300), now));
+  }
 }
