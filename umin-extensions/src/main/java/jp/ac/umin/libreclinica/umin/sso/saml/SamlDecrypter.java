@@ -49,8 +49,14 @@ final class SamlDecrypter {
 
   private SamlDecrypter() {}
 
-  /** The decrypted Assertion, put in the place of {@code encryptedAssertion} in its document. */
-  static Element decryptInPlace(Element encryptedAssertion, PrivateKey key) {
+  /**
+   * The decrypted Assertion, put in the place of {@code encryptedAssertion} in its document.
+   * AES-CBC has no integrity of its own (the XML Encryption CBC attack uses the difference between
+   * "does not decrypt or parse" and later refusals as an oracle), so a CBC-encrypted assertion is
+   * decrypted only inside a Response whose signature was verified ({@code responseSigned}), which
+   * covers the cipher text; GCM is authenticated and needs no such signature.
+   */
+  static Element decryptInPlace(Element encryptedAssertion, PrivateKey key, boolean responseSigned) {
     if (key == null) {
       throw new SamlException("not-decrypted", "an encrypted assertion, but no lc.sso.saml.sp-key");
     }
@@ -63,6 +69,9 @@ final class SamlDecrypter {
       throw new SamlException("not-decrypted", "EncryptedData Type " + type);
     }
     String dataAlgorithm = algorithm(data);
+    if (!responseSigned && dataAlgorithm.startsWith(XENC) && dataAlgorithm.endsWith("-cbc")) {
+      throw new SamlException("not-decrypted", "AES-CBC is accepted only in a signed Response");
+    }
     byte[] contentKey = unwrapKey(encryptedKey(encryptedAssertion, data), key);
     byte[] plain = decryptData(dataAlgorithm, contentKey, cipherValue(data));
     Element assertion = parseInContext(plain, encryptedAssertion);

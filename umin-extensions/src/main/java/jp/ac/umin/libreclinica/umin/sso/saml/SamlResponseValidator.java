@@ -102,7 +102,7 @@ public class SamlResponseValidator {
           || doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").getLength() != 0) {
         throw new SamlException("invalid-response", "not exactly one (encrypted) assertion");
       }
-      Element decrypted = SamlDecrypter.decryptInPlace(directEncrypted.get(0), decryptionKey);
+      Element decrypted = SamlDecrypter.decryptInPlace(directEncrypted.get(0), decryptionKey, responseSigned);
       registerIds(doc);
       if (decrypted.getOwnerDocument().getElementById(decrypted.getAttribute("ID")) != decrypted) {
         throw new SamlException("invalid-response", "the decrypted assertion has no unique ID");

@@ -257,6 +257,8 @@ public class SamlResponseValidatorTest {
     for (String[] c : cases) {
       setUp();
       TestIdp.Response r = encrypted(c[0], c[1]);
+      // CBC only inside a signed Response (which covers the cipher text).
+      r.signResponse = c[0].endsWith("-cbc");
       String xml = new String(Base64.getDecoder().decode(r.encoded()), StandardCharsets.UTF_8);
       org.junit.Assert.assertTrue(xml.contains("EncryptedAssertion"));
       org.junit.Assert.assertFalse(xml.contains("taro@example.org"));
@@ -301,6 +303,12 @@ public class SamlResponseValidatorTest {
     TestIdp.Response forged = encrypted(SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
     forged.signingKeys = TestIdp.keyPair();
     assertEquals("bad-signature", refusedBy(decrypting(spKeys.getPrivate()), forged));
+  }
+
+  @Test
+  public void aCbcEncryptedAssertionWithoutASignedResponseIsNotEvenDecrypted() {
+    TestIdp.Response r = encrypted(SamlDecrypter.AES256_CBC, SamlDecrypter.RSA_OAEP_MGF1P);
+    assertEquals("not-decrypted", refusedBy(decrypting(spKeys.getPrivate()), r));
   }
 
   @Test
