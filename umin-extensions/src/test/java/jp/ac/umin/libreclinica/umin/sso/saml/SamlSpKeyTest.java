@@ -175,9 +175,9 @@ public class SamlSpKeyTest {
     String other = location(new HttpSession(port).get("/sso/saml/login"));
     String tampered = url.replace(raw(url).get("SAMLRequest"), raw(other).get("SAMLRequest"));
     assertFalse(signatureVerifies(tampered));
-    // A forced re-authentication instead of a plain sign-in: also caught.
-    String xml = SamlTestSupport.inflate(url);
-    assertFalse(xml.contains("ForceAuthn"));
+    // A RelayState slipped in after signing: also caught.
+    String withRelayState = url.replace("&SigAlg=", "&RelayState=%2Fadmin&SigAlg=");
+    assertFalse(signatureVerifies(withRelayState));
   }
 
   @Test
