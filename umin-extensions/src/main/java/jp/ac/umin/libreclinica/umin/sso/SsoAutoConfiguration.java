@@ -182,8 +182,11 @@ public class SsoAutoConfiguration {
         SsoProperties properties,
         ExternalIdentityRepository identities,
         UserAccountRepository accounts,
-        AuditService audit) {
-      return new SamlReauthentication(properties.getSaml(), identities, accounts, audit);
+        AuditService audit,
+        JdbcTemplate jdbc) {
+      SamlReauthentication r = new SamlReauthentication(properties.getSaml(), identities, accounts, audit);
+      r.keepProofsIn(jdbc);
+      return r;
     }
 
     /** Not a servlet filter of its own: it runs inside the page security chain only. */

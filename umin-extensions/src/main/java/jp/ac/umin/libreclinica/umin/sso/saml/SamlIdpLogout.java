@@ -90,10 +90,11 @@ final class SamlIdpLogout {
     } catch (SamlException e) {
       log.info("SAML logout request refused from {}: {}", request.getRemoteAddr(), e.getMessage());
       record("logout.failure", null, null, e.reason(), request);
-      if (requestId == null) {
+      String answer = requestId == null ? null : sp.logoutResponseUrl(requestId, REQUESTER, relayState);
+      if (answer == null) {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       } else {
-        response.sendRedirect(sp.logoutResponseUrl(requestId, REQUESTER, relayState));
+        response.sendRedirect(answer);
       }
       return;
     }
@@ -123,7 +124,9 @@ final class SamlIdpLogout {
           "no-session",
           request);
     }
-    response.sendRedirect(sp.logoutResponseUrl(requestId, SUCCESS, relayState));
+    String answer = sp.logoutResponseUrl(requestId, SUCCESS, relayState);
+    // An IdP without a logout endpoint in its metadata gets no answer; the browser sees the sign-in page.
+    response.sendRedirect(answer != null ? answer : request.getContextPath() + "/login?logout");
   }
 
   private void record(String action, Long accountId, String userName, String why, HttpServletRequest request) {
