@@ -115,7 +115,7 @@ public class ZippedExtractorTest {
     StudyEvent reg = studyEvents.schedule(site.getId(), design.registration.getId(),
         new EventInput(Instant.parse("2026-04-07T01:30:00Z"), null, "東京 𩸽"), dm);
     EventCrf jp = entry.start(dm, reg.getId(), design.site.getId(), design.japanese.crfVersionId());
-    save(jp, Map.of(ItemKey.of("KANJA_SEI"), "日本語", ItemKey.of("SHOKUJI"), "2",
+    save(jp, Map.of(ItemKey.of("KANJA_SEI"), "「日本語」", ItemKey.of("SHOKUJI"), "2",
         ItemKey.of("KOMENTO"), "改行\nあり\tタブ \"引用\", 🍣"));
     EventCrf vs = entry.start(dm, reg.getId(), design.site.getId(), design.vitals.crfVersionId());
     save(vs, Map.of(ItemKey.of("VSDAT"), "2026-04-07", ItemKey.of("HEIGHT"), "170.5", ItemKey.of("COMMENT"), LONG_TEXT));
@@ -208,7 +208,7 @@ public class ZippedExtractorTest {
     List<Map<String, String>> rows = table(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8), ',');
     assertEquals(2, rows.size());
     Map<String, String> t = subjectRow(rows, "東京-001");
-    assertEquals("日本語", t.get("KANJA_SEI_E1_C2"));
+    assertEquals("「日本語」", t.get("KANJA_SEI_E1_C2"));
     assertEquals("改行\nあり\tタブ \"引用\", 🍣", t.get("KOMENTO_E1_C2"));
     assertEquals("東京 𩸽", t.get("Location_E1"));
     assertEquals("2026-04-07", t.get("StartDate_E1"));
@@ -265,11 +265,13 @@ public class ZippedExtractorTest {
     byte[] csv = zip.get("ds_日本.csv");
     assertFalse("no BOM in Windows-31J", csv[0] == (byte) 0xEF);
     String text = new String(csv, Charset.forName("windows-31j"));
-    assertTrue(text, text.contains("「日本語」") || text.contains("日本語"));
-    assertEquals("日本語", table(text, ',').get(0).get("KANJA_SEI_E1_C2"));
-    byte[] sjis = "日本語".getBytes(Charset.forName("windows-31j"));
-    assertEquals(6, sjis.length);
-    assertTrue("the value is written in two bytes per character", indexOf(csv, sjis) >= 0);
+    assertEquals("「日本語」", table(text, ',').get(0).get("KANJA_SEI_E1_C2"));
+    // 「日本語」 as Japanese Excel reads it: two bytes per character
+    byte[] sjis = {(byte) 0x81, 0x75, (byte) 0x93, (byte) 0xFA, (byte) 0x96, 0x7B, (byte) 0x8C, (byte) 0xEA,
+        (byte) 0x81, 0x76};
+    assertArrayEquals(sjis, "「日本語」".getBytes(Charset.forName("windows-31j")));
+    assertTrue("the value is written in Windows-31J", indexOf(csv, sjis) >= 0);
+    assertEquals(-1, indexOf(csv, "日本語".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -375,7 +377,7 @@ public class ZippedExtractorTest {
     String clinical = new String(extract(spec, ExtractFormat.ODM_CLINICAL).get("ds_日本.xml"), StandardCharsets.UTF_8);
     assertFalse(clinical.contains("<Study "));
     assertFalse(clinical.contains("AuditLogs"));
-    assertTrue(clinical.contains("Value=\"日本語\""));
+    assertTrue(clinical.contains("Value=\"「日本語」\""));
 
     ExtractSpec fromMay2 = new ExtractSpec(design.study.getId(), List.of(), List.of(), List.of(), Set.of(),
         Set.of(), Set.of(), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 2), Set.of("AVAILABLE"));
