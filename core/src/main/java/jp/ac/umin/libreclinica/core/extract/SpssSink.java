@@ -18,9 +18,10 @@ import jp.ac.umin.libreclinica.core.extract.ExtractColumn.ValueType;
  * variable labels, value labels (from the items' code lists) and measurement levels.
  *
  * <p>String widths are the longest value's length in bytes, never a fixed 255: a 1,000-character
- * text is declared at least A1000 and read whole (OpenClinica PR #2032). String values are
- * quoted in the data file; a line break inside a value is written as a space, because SPSS
- * reads one case per line.
+ * text is declared at least A1000 and read whole (OpenClinica PR #2032). Values are written as
+ * they are, unquoted (SPSS and PSPP keep quotes of tab-delimited data as part of the value); a
+ * tab or line break inside a value is written as a space, because SPSS splits at every tab and
+ * reads one case per line. Checked with PSPP 1.6 ({@code SpssSinkTest} leaves a sample).
  */
 final class SpssSink implements TableSink {
 
@@ -63,9 +64,9 @@ final class SpssSink implements TableSink {
         continue;
       }
       if (columns.get(i).type() == ValueType.STRING) {
-        data.write('"');
-        data.write(v.replace("\"", "\"\"").replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
-        data.write('"');
+        // SPSS (and PSPP) split LIST(TAB) data at every tab and read one case per line, quotes
+        // included: a tab or line break inside a value becomes a space, nothing else changes
+        data.write(v.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
       } else {
         data.write(v);
       }

@@ -116,6 +116,24 @@ public class BackgroundJobService {
     return job;
   }
 
+  /**
+   * Asks for an installation-wide job (one that belongs to no study yet, as a whole-study
+   * import); the user needs the kind's permission in the installation.
+   */
+  public BackgroundJob submitInstallationWide(String actor, String kind, String parameters, Locale locale) {
+    JobWork work = work(kind);
+    authorization.require(actor, null, work.permission());
+    BackgroundJob job = tx.execute(s -> {
+      BackgroundJob j = jobs.saveAndFlush(
+          new BackgroundJob(kind, null, parameters, actor, clock.instant(), locale.toLanguageTag()));
+      audit.record(AuditEvent.of("job.submit", "BackgroundJob", j.getId())
+          .withActor(actor).withNewValue(kind + " " + parameters));
+      return j;
+    });
+    schedule(job.getId());
+    return job;
+  }
+
   /** Runs again a job that failed, was cancelled or was interrupted. */
   public BackgroundJob rerun(String actor, long id) {
     BackgroundJob job = view(actor, id);
@@ -126,7 +144,7 @@ public class BackgroundJobService {
       BackgroundJob j = jobs.findById(id).orElseThrow();
       j.requeue();
       audit.record(AuditEvent.of("job.rerun", "BackgroundJob", id).withActor(actor)
-          .withStudyId(root(studies.get(j.getStudyId()))));
+          .withStudyId(rootOf(j)));
       return jobs.saveAndFlush(j);
     });
     schedule(id);
@@ -143,7 +161,7 @@ public class BackgroundJobService {
       BackgroundJob j = jobs.findById(id).orElseThrow();
       j.askCancel();
       audit.record(AuditEvent.of("job.cancel", "BackgroundJob", id).withActor(actor)
-          .withStudyId(root(studies.get(j.getStudyId()))));
+          .withStudyId(rootOf(j)));
       return jobs.saveAndFlush(j);
     });
   }
@@ -206,6 +224,10 @@ public class BackgroundJobService {
   public BackgroundJob view(String actor, long id) {
     BackgroundJob job = jobs.findById(id).filter(j -> !j.isRemoved())
         .orElseThrow(() -> new JobException("job.notFound", id));
+    if (job.isInstallationWide()) {
+      authorization.require(actor, null, work(job.getKind()).permission());
+      return job;
+    }
     Study study = studies.view(actor, job.getStudyId());
     authorization.require(actor, study.getId(), work(job.getKind()).permission());
     return job;
@@ -222,7 +244,7 @@ public class BackgroundJobService {
       throw new JobException("job.file.gone");
     }
     audit.recordIndependently(AuditEvent.of("job.download", "BackgroundJob", id).withActor(actor)
-        .withStudyId(root(studies.get(job.getStudyId()))).withNewValue(job.getFileName()));
+        .withStudyId(rootOf(job)).withNewValue(job.getFileName()));
     return file;
   }
 
@@ -322,6 +344,10 @@ public class BackgroundJobService {
 
   private Path fileOf(long id) {
     return directory.resolve(id + ".bin");
+  }
+
+  private Long rootOf(BackgroundJob j) {
+    return j.isInstallationWide() ? null : root(studies.get(j.getStudyId()));
   }
 
   private static long root(Study s) {

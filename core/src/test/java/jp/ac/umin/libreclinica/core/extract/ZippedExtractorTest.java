@@ -297,7 +297,7 @@ public class ZippedExtractorTest {
     assertTrue(sps, m.find());
     assertTrue("declared width " + m.group(1), Integer.parseInt(m.group(1)) >= 1000);
     String dat = new String(zip.get("ds_日本.dat"), StandardCharsets.UTF_8);
-    assertTrue("the whole value is in the data file", dat.contains("\"" + LONG_TEXT + "\""));
+    assertTrue("the whole value is in the data file", dat.contains("\t" + LONG_TEXT + "\t"));
   }
 
   @Test
@@ -322,8 +322,8 @@ public class ZippedExtractorTest {
     assertEquals("one case per subject, no header", 2, lines.length);
     int variables = sps.substring(sps.indexOf("DATA LIST"), sps.indexOf("VARIABLE LABELS")).split("\\(").length - 2;
     assertEquals(variables, lines[0].split("\t", -1).length);
-    assertTrue(dat, dat.contains("\"改行 あり\tタブ \"\"引用\"\", 🍣\""));
-    assertTrue(dat, dat.contains("\"𠮷田\""));
+    assertTrue(dat, dat.contains("\t改行 あり タブ \"引用\", 🍣\t"));
+    assertTrue(dat, dat.contains("\t𠮷田\t"));
   }
 
   @Test
@@ -376,6 +376,13 @@ public class ZippedExtractorTest {
     assertFalse(clinical.contains("<Study "));
     assertFalse(clinical.contains("AuditLogs"));
     assertTrue(clinical.contains("Value=\"日本語\""));
+
+    ExtractSpec fromMay2 = new ExtractSpec(design.study.getId(), List.of(), List.of(), List.of(), Set.of(),
+        Set.of(), Set.of(), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 2), Set.of("AVAILABLE"));
+    String may2 = new String(extract(fromMay2, ExtractFormat.ODM_CLINICAL).get("ds_日本.xml"), StandardCharsets.UTF_8);
+    assertEquals("only the event of 2 May", 1, may2.split("<StudyEventData ", -1).length - 1);
+    assertTrue(may2.contains("Value=\"頭痛 2\""));
+    assertTrue("subjects without events in the range are still there", may2.contains("OpenClinica:StudySubjectID=\"S-002\""));
   }
 
   @Test

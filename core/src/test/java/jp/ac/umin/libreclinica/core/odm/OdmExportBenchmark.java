@@ -144,14 +144,14 @@ public final class OdmExportBenchmark {
         + " WHERE ec.crf_version_id = ?", Long.class, crf.crfVersionId());
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
   }
 
-  private static long peakHeap() {
+  static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
