@@ -161,7 +161,7 @@ public class CrfService {
         crf.getId(), def.versionName(), versionOid, def.versionDescription(), def.revisionNotes(),
         def.items().size(), safeFileName(fileName), sha256(bytes), bytes.length, now, actor));
     files.save(new CrfVersionFile(version.getId(), bytes));
-    store(crf, version, def, actor);
+    store(crf, version, def, Map.of(), Map.of(), actor);
     audit.record(AuditEvent.of("crf.version.create", "CrfVersion", version.getId()).withActor(actor)
         .withNewValue(crf.getName() + " / " + version.getName() + " (" + versionOid + ", "
             + def.items().size() + " items, file " + version.getFileName() + " sha256 "
@@ -170,7 +170,93 @@ public class CrfService {
         def.items().size(), result.warnings());
   }
 
-  private void store(Crf crf, CrfVersion version, CrfDefinition def, String actor) {
+  /**
+   * OIDs an import would keep: the CRF's, the version's, and by group label and item name those
+   * of its groups and items. Each is used when it has the kind's prefix, only {@code A-Z},
+   * {@code 0-9} and {@code _}, fits, and is free; otherwise the usual rule forms one.
+   */
+  public record PreferredOids(
+      String crf, String version, Map<String, String> groups, Map<String, String> items) {}
+
+  /** What an imported CRF version became (item ids and OIDs by item name, group OIDs by label). */
+  public record ImportedVersion(
+      long crfId, String crfOid, long versionId, String versionOid, boolean existing,
+      Map<String, Long> itemIds, Map<String, String> itemOids, Map<String, String> groupOids) {}
+
+  /**
+   * Stores a CRF version described by another system's metadata (ODM), for the whole-study
+   * import: as a new CRF, or as a new version of the CRF of the same name, like a spreadsheet
+   * upload. A version of that name that already exists here is used as it is
+   * ({@code existing}): CRFs are shared by the studies of an installation, as in LibreClinica.
+   * For other services (the caller checks the user's rights); audited as {@code actor}.
+   */
+  @Transactional
+  public ImportedVersion importVersion(
+      CrfDefinition def, PreferredOids preferred, String sourceName, String sourceSha256,
+      long sourceSize, String reason, String actor) {
+    Instant now = Instant.now();
+    Crf crf = crfs.lockByNameIgnoreCase(def.name()).orElse(null);
+    if (crf != null) {
+      Optional<CrfVersion> same = versions.findByCrfId(crf.getId()).stream()
+          .filter(v -> v.getName().equalsIgnoreCase(def.versionName())).findFirst();
+      if (same.isPresent()) {
+        return imported(crf, same.get(), true);
+      }
+    } else {
+      String oid = keep(preferred.crf(), "F_", crfs::existsByOid)
+          .orElseGet(() -> CrfOids.crf(def.name(), crfs::existsByOid));
+      crf = crfs.save(new Crf(def.name(), oid, now, actor));
+      audit.record(AuditEvent.of("crf.create", "Crf", crf.getId()).withActor(actor)
+          .withReason(reason).withNewValue(def.name() + " (" + oid + ")"));
+    }
+    Crf owner = crf;
+    Set<String> versionOids = new HashSet<>(versions.oidsStartingWith(crf.getOid() + "_"));
+    String versionOid = keep(preferred.version(), "F_",
+            oid -> versions.existsByOid(oid) || crfs.existsByOid(oid))
+        .orElseGet(() -> CrfOids.crfVersion(owner.getOid(), def.versionName(),
+            oid -> versionOids.contains(oid) || crfs.existsByOid(oid)));
+    CrfVersion version = versions.save(new CrfVersion(
+        crf.getId(), def.versionName(), versionOid, def.versionDescription(), def.revisionNotes(),
+        def.items().size(), safeFileName(sourceName), sourceSha256, sourceSize, now, actor));
+    store(crf, version, def, preferred.groups(), preferred.items(), actor);
+    audit.record(AuditEvent.of("crf.version.create", "CrfVersion", version.getId()).withActor(actor)
+        .withReason(reason)
+        .withNewValue(crf.getName() + " / " + version.getName() + " (" + versionOid + ", "
+            + def.items().size() + " items, imported from " + version.getFileName() + " sha256 "
+            + sourceSha256 + ")"));
+    return imported(crf, version, false);
+  }
+
+  private ImportedVersion imported(Crf crf, CrfVersion version, boolean existing) {
+    Map<String, Long> ids = new HashMap<>();
+    Map<String, String> oids = new HashMap<>();
+    Set<Long> inVersion = new HashSet<>();
+    itemMetadata.findByCrfId(crf.getId()).stream()
+        .filter(m -> m.getCrfVersionId().equals(version.getId()))
+        .forEach(m -> inVersion.add(m.getItemId()));
+    for (Item i : items.findByCrfId(crf.getId())) {
+      if (inVersion.contains(i.getId())) {
+        ids.put(i.getName(), i.getId());
+        oids.put(i.getName(), i.getOid());
+      }
+    }
+    Map<String, String> groupOids = new HashMap<>();
+    groups.findByCrfId(crf.getId()).forEach(g -> groupOids.put(g.getLabel(), g.getOid()));
+    return new ImportedVersion(crf.getId(), crf.getOid(), version.getId(), version.getOid(), existing,
+        ids, oids, groupOids);
+  }
+
+  /** {@code oid} when it is well-formed for its kind, fits the OID columns and is free. */
+  private static Optional<String> keep(String oid, String prefix, java.util.function.Predicate<String> taken) {
+    if (oid == null || !oid.startsWith(prefix) || oid.length() > 40 || !oid.matches("[A-Z0-9_]+")
+        || taken.test(oid)) {
+      return Optional.empty();
+    }
+    return Optional.of(oid);
+  }
+
+  private void store(Crf crf, CrfVersion version, CrfDefinition def,
+      Map<String, String> preferredGroupOids, Map<String, String> preferredItemOids, String actor) {
     Long versionId = version.getId();
     Map<String, Long> sectionIds = new HashMap<>();
     int ordinal = 1;
@@ -188,7 +274,10 @@ public class CrfService {
     for (GroupDefinition g : def.groups()) {
       ItemGroup group = groupsByLabel.get(g.label());
       if (group == null) {
-        String oid = CrfOids.itemGroup(crfName, g.label(), takenGroupOids::contains);
+        String wanted = preferredGroupOids.get(g.label());
+        String oid = keep(wanted, "IG_", o -> takenGroupOids.contains(o)
+                || (wanted != null && groups.oidsStartingWith(o).contains(o)))
+            .orElseGet(() -> CrfOids.itemGroup(crfName, g.label(), takenGroupOids::contains));
         takenGroupOids.add(oid);
         group = groups.save(new ItemGroup(crf.getId(), g.label(), oid));
       }
@@ -214,7 +303,10 @@ public class CrfService {
     for (ItemDefinition d : def.items()) {
       Item item = itemsByName.get(d.name());
       if (item == null) {
-        String oid = CrfOids.item(crfName, d.name(), takenItemOids::contains);
+        String wanted = preferredItemOids.get(d.name());
+        String oid = keep(wanted, "I_", o -> takenItemOids.contains(o)
+                || (wanted != null && items.oidsStartingWith(o).contains(o)))
+            .orElseGet(() -> CrfOids.item(crfName, d.name(), takenItemOids::contains));
         takenItemOids.add(oid);
         item = new Item(crf.getId(), d.name(), oid, d.description(), d.units(), d.dataType(), d.phi());
         itemsByName.put(d.name(), item);

@@ -23,8 +23,9 @@ public class BackgroundJob {
   @Column(nullable = false, length = 40)
   private String kind;
 
-  @Column(name = "study_id", nullable = false)
-  private long studyId;
+  /** Null for installation-wide jobs (a whole-study import, whose study does not exist yet). */
+  @Column(name = "study_id")
+  private Long studyId;
 
   @Column(nullable = false, length = 2000)
   private String parameters;
@@ -83,7 +84,7 @@ public class BackgroundJob {
 
   protected BackgroundJob() {}
 
-  BackgroundJob(String kind, long studyId, String parameters, String requestedBy, Instant at, String language) {
+  BackgroundJob(String kind, Long studyId, String parameters, String requestedBy, Instant at, String language) {
     this.kind = kind;
     this.studyId = studyId;
     this.parameters = parameters;
@@ -138,7 +139,11 @@ public class BackgroundJob {
 
   public Long getId() { return id; }
   public String getKind() { return kind; }
-  public long getStudyId() { return studyId; }
+  /** The study or site of the job; 0 for an installation-wide job. */
+  public long getStudyId() { return studyId == null ? 0 : studyId; }
+
+  /** Whether the job belongs to no study (installation-wide). */
+  public boolean isInstallationWide() { return studyId == null; }
   public String getParameters() { return parameters; }
   public String getRequestedBy() { return requestedBy; }
   public Instant getRequestedAt() { return requestedAt; }

@@ -27,7 +27,8 @@ public final class OdmImportParser {
     this.maxBytes = maxBytes;
   }
 
-  static XMLInputFactory hardenedFactory() {
+  /** The hardened StAX factory: no DTD, no external entities, no entity replacement. */
+  public static XMLInputFactory hardenedFactory() {
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
