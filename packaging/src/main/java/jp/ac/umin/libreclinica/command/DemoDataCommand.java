@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.demo.DemoDataException;
 import jp.ac.umin.libreclinica.core.demo.DemoDataGenerator;
 import jp.ac.umin.libreclinica.core.demo.DemoDataRequest;
 import jp.ac.umin.libreclinica.core.demo.DemoDataSummary;
+import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.web.i18n.MessageSourceConfiguration;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -105,6 +107,14 @@ public class DemoDataCommand {
     } catch (DemoDataException e) {
       err.println(messages.getMessage(e.messageKey(), e.arguments(), locale));
       return REFUSED;
+    } catch (MessageKeyException e) {
+      err.println(messages.getMessage("demo.failed",
+          new Object[] {messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)}, locale));
+      return FAILED;
+    } catch (PermissionDeniedException e) {
+      err.println(messages.getMessage("demo.failed",
+          new Object[] {messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)}, locale));
+      return FAILED;
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {

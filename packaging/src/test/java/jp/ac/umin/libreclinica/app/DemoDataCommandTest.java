@@ -150,6 +150,10 @@ public class DemoDataCommandTest {
     assertEquals(1, runCommand("demo-data", "--subjects", "1", "--events", "1", "--crfs", "1", "--study-name", name,
         "--as", "nobody-" + name));
     assertTrue(err(), err().contains("There is no account \"nobody-" + name + "\""));
+    String withoutRole = new AccountFixtures(accounts, history, encoder, jdbc).user().userName();
+    assertEquals(2, runCommand("demo-data", "--subjects", "1", "--events", "1", "--crfs", "1", "--study-name", name,
+        "--as", withoutRole));
+    assertTrue(err(), err().contains("Could not generate the demo data: You do not have the permission for this."));
     assertEquals(0, count("select count(*) from study where protocol_id = ?", name));
     assertFalse(DemoDataCommand.isRequested(new String[] {"audit-verify"}));
     assertTrue(DemoDataCommand.isRequested(new String[] {"--lc.home=/x", "demo-data", "--subjects", "1"}));
