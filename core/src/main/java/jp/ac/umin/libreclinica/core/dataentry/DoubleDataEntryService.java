@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.ac.umin.libreclinica.core.account.AuthorizationService;
+import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
@@ -27,6 +30,7 @@ import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.signature.ReauthenticationService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,6 +60,7 @@ public class DoubleDataEntryService {
   private final SecondEntryValueRepository secondValues;
   private final CrfService crfs;
   private final ItemValueValidator validator;
+  private final AuthorizationService authorization;
   private final AuditService audit;
   private final EntityManager entityManager;
   private final Clock clock;
@@ -68,6 +73,7 @@ public class DoubleDataEntryService {
       SecondEntryValueRepository secondValues,
       CrfService crfs,
       ItemValueValidator validator,
+      AuthorizationService authorization,
       AuditService audit,
       EntityManager entityManager,
       Clock clock,
@@ -78,6 +84,7 @@ public class DoubleDataEntryService {
     this.secondValues = secondValues;
     this.crfs = crfs;
     this.validator = validator;
+    this.authorization = authorization;
     this.audit = audit;
     this.entityManager = entityManager;
     this.clock = clock;
@@ -90,11 +97,18 @@ public class DoubleDataEntryService {
    * for it, the user may enter data at its site, and did not enter the first pass. For pages;
    * the service methods check the same and say why not.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public boolean maySecondEnter(String actor, long eventCrfId) {
+    // outside a transaction: a refusal inside one of the checks must not mark the caller's
+    // transaction rollback-only
+    EventCrf e = load(eventCrfId);
+    if (!e.getStatus().inSecondEntry() || !authorization.isPermitted(actor, e.getStudyId(), Permission.ENTER_DATA)) {
+      return false;
+    }
     try {
-      requireSecondEntry(actor, load(eventCrfId));
+      requireSecondEntry(actor, e);
       return true;
-    } catch (MessageKeyException refused) {
+    } catch (MessageKeyException | PermissionDeniedException refused) {
       return false;
     }
   }

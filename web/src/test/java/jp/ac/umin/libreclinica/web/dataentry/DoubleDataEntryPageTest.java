@@ -164,6 +164,16 @@ public class DoubleDataEntryPageTest {
   }
 
   @Test
+  public void aMonitorSeesTheWaitingCrfAndIsNotSentToTheSecondEntry() throws Exception {
+    var monitor = fixture.accounts().user();
+    roles.assign(dm, monitor.id(), studies.get(entry.get(dm, id).getStudyId()).getId(), Role.SITE_MONITOR);
+    Document doc = Jsoup.parse(page("/event-crfs/" + id, monitor.userName()));
+    assertEquals(1, doc.select(".dde-waiting").size());
+    mvc.perform(get("/event-crfs/" + id + "/second-entry").with(user(monitor.userName())))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   public void theSubjectPageShowsTheDoubleDataEntryStatusWithItsIcon() throws Exception {
     Document doc = Jsoup.parse(page("/subjects/" + subjectId, dm));
     assertEquals(1, doc.select(".crf-INITIAL_DATA_ENTRY_COMPLETE").size());
