@@ -104,8 +104,14 @@ public class MailOutbox {
     }
   }
 
-  /** Tries every mail whose next attempt is due (the scheduled retry; also callable by tests). */
+  /**
+   * Tries every mail whose next attempt is due (the scheduled retry; also callable by tests). A
+   * node without an SMTP server leaves the outbox to the nodes that have one.
+   */
   public void retryDue() {
+    if (!configured()) {
+      return;
+    }
     try {
       List<Long> due = jdbc.queryForList(
           "select id from mail_outbox where sent_at is null and given_up_at is null and next_attempt_at <= ?"
