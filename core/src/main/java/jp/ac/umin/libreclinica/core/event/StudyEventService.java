@@ -241,6 +241,8 @@ public class StudyEventService {
             .withNewValue(target.code())
             .withReason(reason == null || reason.isBlank() ? null : reason.strip()));
     changed(s, actor, "event.status");
+    publisher.publishEvent(
+        new EventStatusChanged(e.getId(), s.getId(), e.getEventDefinitionId(), before, target, actor));
     return e;
   }
 

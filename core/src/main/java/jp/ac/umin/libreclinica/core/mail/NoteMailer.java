@@ -2,8 +2,6 @@ package jp.ac.umin.libreclinica.core.mail;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Mails the assignee of a note thread, in their language (the account's preferred language, else
  * {@code lc.mail.default-language}), once the assigning transaction has committed, on its own
- * background thread with retries ({@code lc.mail.retry-delays}). The user's action never waits
- * for or fails because of the mail. Without a configured SMTP server ({@code spring.mail.host})
+ * background thread, through the persistent {@link MailOutbox} (which retries). The user's action
+ * never waits for or fails because of the mail. Without a configured SMTP server ({@code spring.mail.host})
  * the mail is skipped with a log line; an assignee without an address likewise.
  */
 @Component
@@ -49,10 +47,9 @@ public class NoteMailer {
   private final SubjectService subjects;
   private final MessageSource messages;
   private final TransactionTemplate readOnly;
-  private final String from;
+  private final MailOutbox outbox;
   private final String baseUrl;
   private final Locale defaultLocale;
-  private final List<Duration> retryDelays;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lc-mail");
@@ -71,10 +68,9 @@ public class NoteMailer {
       SubjectService subjects,
       MessageSource messages,
       PlatformTransactionManager transactions,
-      @Value("${lc.mail.from:${spring.mail.username:noreply@localhost}}") String from,
+      MailOutbox outbox,
       @Value("${lc.mail.base-url:http://localhost:8080}") String baseUrl,
-      @Value("${lc.mail.default-language:en}") String defaultLanguage,
-      @Value("${lc.mail.retry-delays:PT5S,PT30S,PT2M}") String retryDelays) {
+      @Value("${lc.mail.default-language:en}") String defaultLanguage) {
     this.sender = sender;
     this.notes = notes;
     this.accounts = accounts;
@@ -83,11 +79,9 @@ public class NoteMailer {
     this.messages = messages;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
-    this.from = from;
+    this.outbox = outbox;
     this.baseUrl = baseUrl;
     this.defaultLocale = Locale.forLanguageTag(defaultLanguage);
-    this.retryDelays = Arrays.stream(retryDelays.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(Duration::parse).toList();
   }
 
   /** After the assignment committed: queue the mail; nothing here can fail the user's action. */
@@ -117,8 +111,8 @@ public class NoteMailer {
             assigned.threadId(), assigned.assignedTo());
         return;
       }
-      SimpleMailMessage message = NoteMail.compose(messages, facts.get(), from, baseUrl);
-      if (MailDelivery.send(smtp, message, retryDelays, "note " + assigned.threadId() + " assigned")) {
+      SimpleMailMessage message = NoteMail.compose(messages, facts.get(), outbox.from(), baseUrl);
+      if (outbox.enqueue(message, "note " + assigned.threadId() + " assigned") > 0) {
         sent.incrementAndGet();
       } else {
         failed.incrementAndGet();
@@ -153,12 +147,12 @@ public class NoteMailer {
         thread.getId()));
   }
 
-  /** Mails sent so far (for tests and monitoring). */
+  /** Mails handed to the outbox so far (for tests and monitoring). */
   public long sent() {
     return sent.get();
   }
 
-  /** Mails given up after every retry, or never queued. */
+  /** Mails that could not be composed or queued. */
   public long failed() {
     return failed.get();
   }
@@ -168,11 +162,11 @@ public class NoteMailer {
     return skipped.get();
   }
 
-  /** Waits until every queued mail has been dealt with (tests). */
+  /** Waits until every queued mail has been dealt with, its first attempt included (tests). */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     try {
       executor.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
+      return outbox.awaitIdle(timeout);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return false;
     }

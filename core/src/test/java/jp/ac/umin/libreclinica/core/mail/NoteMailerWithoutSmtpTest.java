@@ -24,13 +24,14 @@ public class NoteMailerWithoutSmtpTest {
     ObjectProvider<JavaMailSender> none = mock(ObjectProvider.class);
     when(none.getIfAvailable()).thenReturn(null);
     DiscrepancyNoteRepository notes = mock(DiscrepancyNoteRepository.class);
+    MailOutbox outbox = mock(MailOutbox.class);
     NoteMailer mailer = new NoteMailer(none, notes, mock(UserAccountRepository.class), mock(StudyService.class),
         mock(SubjectService.class), new StaticMessageSource(), mock(PlatformTransactionManager.class),
-        "lc@example.org", "http://localhost:8080", "en", "PT1S");
+        outbox, "http://localhost:8080", "en");
     mailer.deliver(new NoteAssigned(1, "someone", "monitor"));
     assertEquals(1, mailer.skipped());
     assertEquals(0, mailer.sent());
     assertEquals(0, mailer.failed());
-    verifyNoInteractions(notes);
+    verifyNoInteractions(notes, outbox);
   }
 }
