@@ -602,6 +602,10 @@ final class StudyExtract {
   }
 
   private void countNotesAndAudits(XNode n) {
+    auditLogs += n.all("Signature").size();
+    for (XNode sigs : n.all("Signatures")) {
+      auditLogs += sigs.all("Signature").size();
+    }
     for (XNode dns : n.all("DiscrepancyNotes")) {
       notes += dns.all("DiscrepancyNote").size();
     }

@@ -209,9 +209,10 @@ public class StudyImportService {
 
   /** A stored import (its report), for whoever ran it or an administrator. */
   public StoredImport stored(String actor, long importId) {
-    StoredImport s = jdbc.query("SELECT * FROM study_import WHERE id = ?", rs -> rs.next()
+    StoredImport s = jdbc.query("SELECT i.*, s.oid AS study_oid FROM study_import i LEFT JOIN study s ON s.id = i.study_id"
+        + " WHERE i.id = ?", rs -> rs.next()
         ? new StoredImport(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256"),
-            rs.getString("status"), (Long) rs.getObject("study_id", Long.class),
+            rs.getString("status"), (Long) rs.getObject("study_id", Long.class), rs.getString("study_oid"),
             StudyImportCounts.decode(rs.getString("counts")), rs.getString("requested_by"),
             rs.getTimestamp("requested_at").toInstant(), (Long) rs.getObject("job_id", Long.class),
             rs.getString("failure_key"), rs.getString("failure_arg"), new ArrayList<>())
@@ -237,7 +238,7 @@ public class StudyImportService {
 
   /** An import as stored: file, status, the study it created, counts and its report. */
   public record StoredImport(long id, String fileName, String fileSha256, String status, Long studyId,
-      StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
+      String studyOid, StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
       String failureArgument, List<NotCarried> notCarried) {
 
     /** The arguments of the failure's message. */
@@ -636,7 +637,7 @@ public class StudyImportService {
           .withNewValue(label + " (" + oid + "), status " + status.code() + ", enrolled " + enrollment));
       groups(s, ss, subjectAudits);
       Place subjectPlace = new Place(ss, siteId, null, null, null, null, null, null);
-      keepAudits(subjectAudits, subjectPlace, fileOid);
+      keepAudits(withSignatures(subjectAudits, s), subjectPlace, fileOid);
       keepNotes(s, subjectPlace, NoteField.ENROLLMENT_DATE);
       for (XNode e : s.all("StudyEventData")) {
         event(e, ss, siteId);
@@ -743,7 +744,7 @@ public class StudyImportService {
           .withReason(reason).withContext(new AuditContext(ss, se, null, null, null, null))
           .withNewValue(oid("event", fileOid) + "[" + ordinal + "] " + status.code()));
       Place place = new Place(ss, siteId, se, definitionId, null, null, null, null);
-      keepAudits(eventAudits, place, fileOid);
+      keepAudits(withSignatures(eventAudits, e), place, fileOid);
       keepNotes(e, place, NoteField.EVENT_START);
       for (XNode f : e.all("FormData")) {
         form(f, place, status);
@@ -800,7 +801,7 @@ public class StudyImportService {
           .withReason(reason).withContext(new AuditContext(event.subject(), event.studyEvent(), ec, v.versionId(), null, null))
           .withNewValue(oid("form", formOid) + " " + status.code()));
       Place place = new Place(event.subject(), event.site(), event.studyEvent(), event.definition(), ec, v.crfId(), null, null);
-      keepAudits(formAudits, place, formOid);
+      keepAudits(withSignatures(formAudits, f), place, formOid);
       keepNotes(f, place, NoteField.ITEM_VALUE);
       Map<String, Boolean> seen = new HashMap<>();
       for (XNode g : f.all("ItemGroupData")) {
@@ -837,7 +838,7 @@ public class StudyImportService {
               .withNewValue(value));
           Place itemPlace = new Place(event.subject(), event.site(), event.studyEvent(), event.definition(), ec,
               v.crfId(), itemId, row);
-          keepAudits(itemAudits, itemPlace, itemOid);
+          keepAudits(withSignatures(itemAudits, i), itemPlace, itemOid);
           keepNotes(i, itemPlace, NoteField.ITEM_VALUE);
         }
       }
@@ -847,6 +848,10 @@ public class StudyImportService {
 
     private void keepAudits(List<XNode> logs, Place p, String entityOid) {
       for (XNode a : logs) {
+        if ("Signature".equals(a.name)) {
+          keepSignature(a, p, entityOid);
+          continue;
+        }
         jdbc.update("INSERT INTO imported_audit (import_id, study_subject_id, study_event_id, event_crf_id, item_id,"
             + " item_ordinal, entity_oid, original_id, user_oid, user_name, occurred_at, audit_type, old_value,"
             + " new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -856,6 +861,25 @@ public class StudyImportService {
             cut(type(a), 255), a.attr("OldValue"), a.attr("NewValue"), a.attr("ReasonForChange"));
         audits++;
       }
+    }
+
+    private void keepSignature(XNode sig, Place p, String entityOid) {
+      XNode userRef = sig.child("UserRef");
+      String user = userRef != null ? userRef.attr("UserOID") : sig.attr("UserID");
+      String when = sig.child("DateTimeStamp") != null ? sig.childText("DateTimeStamp") : sig.attr("DateTimeStamp");
+      XNode sigRef = sig.child("SignatureRef");
+      StringBuilder details = new StringBuilder();
+      sig.attributes.forEach((k, v) -> details.append(k).append('=').append(v).append(' '));
+      if (sigRef != null) {
+        details.append("SignatureOID=").append(sigRef.attr("SignatureOID"));
+      }
+      jdbc.update("INSERT INTO imported_audit (import_id, study_subject_id, study_event_id, event_crf_id, item_id,"
+          + " item_ordinal, entity_oid, original_id, user_oid, user_name, occurred_at, audit_type, new_value)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Signature', ?)",
+          importId(), p.subject(), p.studyEvent(), p.eventCrf(), p.item(), p.ordinal(), cut(entityOid, 255),
+          cut(sig.attr("ID"), 64), cut(user, 64), cut(x.userName(user), 255),
+          when == null || auditTime(when) == null ? null : ts(auditTime(when)), details.toString().strip());
+      audits++;
     }
 
     private void keepNotes(XNode n, Place p, NoteField field) {
@@ -987,6 +1011,28 @@ public class StudyImportService {
       out.addAll(als.all("AuditLog"));
     }
     return out;
+  }
+
+  /**
+   * Signatures of an entity: ODM's {@code Signature} (UserRef, DateTimeStamp, SignatureRef) and
+   * OpenClinica's {@code Signatures/Signature}; kept as imported history like audit logs.
+   */
+  private static List<XNode> signatures(XNode n) {
+    List<XNode> out = new ArrayList<>(n.all("Signature"));
+    for (XNode s : n.all("Signatures")) {
+      out.addAll(s.all("Signature"));
+    }
+    return out;
+  }
+
+  private static List<XNode> withSignatures(List<XNode> logs, XNode n) {
+    List<XNode> signatures = signatures(n);
+    if (signatures.isEmpty()) {
+      return logs;
+    }
+    List<XNode> all = new ArrayList<>(logs);
+    all.addAll(signatures);
+    return all;
   }
 
   private static String type(XNode audit) {
