@@ -82,6 +82,7 @@ public class StudyImportService {
   private static final DateTimeFormatter LC_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]x");
 
   private final StudyService studies;
+  private final jp.ac.umin.libreclinica.core.subject.SubjectService subjectService;
   private final GroupClassService groupClasses;
   private final EventDefinitionService eventDefinitions;
   private final CrfService crfs;
@@ -101,6 +102,7 @@ public class StudyImportService {
       AuthorizationService authorization,
       JdbcTemplate jdbc,
       EntityManager em,
+      jp.ac.umin.libreclinica.core.subject.SubjectService subjectService,
       @Value("${lc.time-zone:Asia/Tokyo}") String zone) {
     this.studies = studies;
     this.groupClasses = groupClasses;
@@ -110,6 +112,7 @@ public class StudyImportService {
     this.authorization = authorization;
     this.jdbc = jdbc;
     this.em = em;
+    this.subjectService = subjectService;
     this.clock = Clock.systemUTC();
     this.zone = ZoneId.of(zone);
   }
@@ -228,6 +231,24 @@ public class StudyImportService {
           rs.getString("reason_key"), rs.getString("reason_arg")));
     }, importId);
     return s;
+  }
+
+  /** One entry of a subject's imported history (an OpenClinica:AuditLog or a signature of the extract). */
+  public record ImportedAuditRow(Instant occurredAt, String userName, String type, String entityOid,
+      String oldValue, String newValue, String reason, String originalId) {}
+
+  /**
+   * The imported history of a subject (read-only, oldest first), for a user who may see the
+   * subject; empty for subjects that were not imported.
+   */
+  public List<ImportedAuditRow> importedHistory(String actor, long studySubjectId) {
+    subjectService.view(actor, studySubjectId);
+    return jdbc.query("SELECT * FROM imported_audit WHERE study_subject_id = ? ORDER BY occurred_at NULLS FIRST, id",
+        (rs, n) -> new ImportedAuditRow(
+            rs.getTimestamp("occurred_at") == null ? null : rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("user_name"), rs.getString("audit_type"), rs.getString("entity_oid"),
+            rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"), rs.getString("original_id")),
+        studySubjectId);
   }
 
   /** The import that created a study, if it was imported. */
