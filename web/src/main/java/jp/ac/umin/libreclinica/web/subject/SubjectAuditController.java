@@ -34,13 +34,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class SubjectAuditController {
 
   private final SubjectAuditService subjectAudit;
-  private final jp.ac.umin.libreclinica.core.studyimport.StudyImportService imports;
+  private final jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportService imports;
   private final MessageSource messages;
   private final DateDisplay dates;
 
   public SubjectAuditController(
       SubjectAuditService subjectAudit, MessageSource messages, DateDisplay dates,
-      jp.ac.umin.libreclinica.core.studyimport.StudyImportService imports) {
+      jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportService imports) {
     this.subjectAudit = subjectAudit;
     this.imports = imports;
     this.messages = messages;

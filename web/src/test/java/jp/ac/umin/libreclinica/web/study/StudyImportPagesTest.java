@@ -101,6 +101,15 @@ public class StudyImportPagesTest {
   }
 
   @Test
+  public void confirmingAnImportThatIsNotWaitingSaysSo() throws Exception {
+    String admin = fixtures().businessAdmin().userName();
+    mvc.perform(post("/studies/import/999999999/confirm").with(csrf()).with(user(admin).roles("BUSINESS_ADMIN"))
+            .header("Accept-Language", "en"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("There is no study import 999999999 waiting for you")));
+  }
+
+  @Test
   public void aUserWhoMayNotCreateStudiesCannotImport() throws Exception {
     String plain = fixtures().user().userName();
     mvc.perform(get("/studies/import").with(user(plain).roles("USER")))

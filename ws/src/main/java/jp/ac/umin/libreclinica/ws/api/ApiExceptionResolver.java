@@ -135,7 +135,7 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
-    } else if (ex instanceof jp.ac.umin.libreclinica.core.studyimport.StudyImportException refused) {
+    } else if (ex instanceof jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportException refused) {
       // an extract that cannot become a study: bad input, an existing study, or no such import
       String key = refused.messageKey();
       int status = key.endsWith("notFound") ? 404 : key.equals("studyimport.studyExists") ? 409 : 400;

@@ -1,11 +1,10 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -661,9 +660,5 @@ final class StudyExtract {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
-  }
-
-  static Set<String> orderedSet() {
-    return new LinkedHashSet<>();
   }
 }

@@ -1,11 +1,10 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import jakarta.persistence.EntityManager;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -168,7 +167,7 @@ public class StudyImportService {
     int n = jdbc.update("UPDATE study_import SET status = 'QUEUED' WHERE id = ? AND status = 'PREVIEWED'"
         + " AND lower(requested_by) = lower(?)", importId, actor);
     if (n != 1) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
   }
 
@@ -184,7 +183,7 @@ public class StudyImportService {
     Integer n = jdbc.queryForObject("SELECT count(*) FROM study_import WHERE id = ? AND status = 'PREVIEWED'"
         + " AND lower(requested_by) = lower(?)", Integer.class, importId, actor);
     if (n == null || n != 1) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
   }
 
@@ -198,7 +197,7 @@ public class StudyImportService {
       content[0] = rs.getBytes(2);
     }, importId);
     if (content[0] == null) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
     return run(actor, content[0], name[0], importId);
   }
@@ -223,7 +222,7 @@ public class StudyImportService {
     if (s == null || !(s.requestedBy().equalsIgnoreCase(actor) || authorization.isPermitted(actor, null, Permission.ADMINISTER_USERS))) {
       authorization.require(actor, null, Permission.CREATE_STUDY);
       if (s == null) {
-        throw new StudyImportException("studyimport.notFound", importId);
+        throw new StudyImportException("studyimport.notFound", Long.toString(importId));
       }
     }
     jdbc.query("SELECT * FROM study_import_problem WHERE import_id = ? ORDER BY id", rs -> {
