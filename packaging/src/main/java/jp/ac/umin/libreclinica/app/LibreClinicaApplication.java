@@ -1,6 +1,7 @@
 package jp.ac.umin.libreclinica.app;
 
 import jp.ac.umin.libreclinica.command.AuditVerifyCommand;
+import jp.ac.umin.libreclinica.command.DemoDataCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +24,9 @@ public class LibreClinicaApplication extends SpringBootServletInitializer {
   public static void main(String[] args) {
     if (AuditVerifyCommand.isRequested(args)) {
       System.exit(AuditVerifyCommand.run(args));
+    }
+    if (DemoDataCommand.isRequested(args)) {
+      System.exit(DemoDataCommand.run(args));
     }
     SpringApplication.run(LibreClinicaApplication.class, args);
   }

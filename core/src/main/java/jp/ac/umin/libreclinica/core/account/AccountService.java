@@ -207,6 +207,53 @@ public class AccountService {
     return new CreatedAccount(account, oneTime);
   }
 
+  /**
+   * An account for a person whom a single sign-on provider has just vouched for (just-in-time
+   * creation, when switched on): an ordinary user without any study role, with a random password
+   * that nobody is told (the caller makes the account SSO-only). The user name is {@code base}
+   * made unique ({@code base-2}, {@code base-3}, ...) and never one that {@code reserved} names.
+   * Audited as {@code account.create} by {@code system} with {@code reason}. Only for
+   * {@link jp.ac.umin.libreclinica.core.identity.IdentityService}, after the provider's answer was
+   * verified; there is no administrator to check.
+   *
+   * @return the new account, or empty when {@code details} do not make a valid account (nothing
+   *     changed; the reason is for the caller to audit)
+   */
+  @Transactional
+  public Optional<UserAccount> createJustInTime(
+      String base, PersonDetails details, java.util.function.Predicate<String> reserved, String reason) {
+    PersonDetails normalized = details.normalized();
+    if (!validator.validate(new NewAccount("x", normalized, UserType.USER)).isEmpty()) {
+      return Optional.empty();
+    }
+    String name = null;
+    for (int i = 1; i <= 1000 && name == null; i++) {
+      String suffix = i == 1 ? "" : "-" + i;
+      String stem = base.length() + suffix.length() > UserAccount.MAX_USER_NAME
+          ? base.substring(0, UserAccount.MAX_USER_NAME - suffix.length())
+          : base;
+      String candidate = stem + suffix;
+      if (!reserved.test(candidate) && !accounts.existsByUserName(candidate)) {
+        name = candidate;
+      }
+    }
+    if (name == null) {
+      return Optional.empty();
+    }
+    Instant now = Instant.now();
+    String password = generator.generate(policy);
+    UserAccount account =
+        UserAccount.create(name, normalized, UserType.USER, encoder.encode(password), SYSTEM_ACTOR, now);
+    account = accounts.saveAndFlush(account);
+    history.save(new PasswordHistoryEntry(account.getId(), account.getPasswordHash(), now));
+    audit.record(
+        AuditEvent.of("account.create", ENTITY, account.getId())
+            .withActor(SYSTEM_ACTOR)
+            .withNewValue(format(account.auditedFields()))
+            .withReason(reason));
+    return Optional.of(account);
+  }
+
   /** Changes personal details and the user type of someone else's account. */
   @Transactional
   public UserAccount edit(

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,6 +53,7 @@ public class AuditService {
       ThreadLocal.withInitial(() -> Boolean.FALSE);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final ObjectProvider<AuditActorProvider> actorProviders;
   private final AuditChainVerifier verifier;
   private final Clock clock;
@@ -57,11 +61,13 @@ public class AuditService {
 
   public AuditService(
       JdbcClient jdbc,
+      JdbcTemplate batches,
       ObjectProvider<AuditActorProvider> actorProviders,
       AuditChainVerifier verifier,
       ObjectProvider<Clock> clock,
       ObjectProvider<AuditContextResolver> contextResolvers) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.actorProviders = actorProviders;
     this.verifier = verifier;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -78,6 +84,102 @@ public class AuditService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEvent event) {
     append(event);
+  }
+
+  /**
+   * Appends several events, in this order, inside the caller's transaction, as {@link
+   * #record(AuditEvent)} would one by one, with a fixed number of statements (one read of the
+   * chain's end, one block of ids, one batch of inserts): for saves that change many values.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordAll(List<AuditEvent> events) {
+    if (events.size() <= 1) {
+      events.forEach(this::append);
+      return;
+    }
+    lockChain();
+    String previousHash =
+        jdbc.sql("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            .query(String.class)
+            .optional()
+            .orElse(AuditHash.GENESIS);
+    List<Long> ids =
+        new ArrayList<>(
+            jdbc.sql("SELECT nextval('audit_log_id_seq') FROM generate_series(1, :n)")
+                .param("n", events.size())
+                .query(Long.class)
+                .list());
+    Collections.sort(ids);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<AuditRecord> records = new ArrayList<>(events.size());
+    List<AuditContext> contexts = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      AuditEvent event = events.get(i);
+      AuditRecord r =
+          new AuditRecord(
+              ids.get(i),
+              now,
+              clean(resolveActor(event), SHORT_TEXT),
+              clean(event.action(), SHORT_TEXT),
+              clean(event.entityType(), SHORT_TEXT),
+              clean(event.entityId(), SHORT_TEXT),
+              event.studyId(),
+              clean(event.oldValue(), Integer.MAX_VALUE),
+              clean(event.newValue(), Integer.MAX_VALUE),
+              clean(event.reason(), Integer.MAX_VALUE),
+              clean(resolveClientAddress(event), SHORT_TEXT),
+              previousHash,
+              null);
+      String hash = r.computeHash();
+      records.add(
+          new AuditRecord(r.id(), r.occurredAt(), r.actor(), r.action(), r.entityType(), r.entityId(),
+              r.studyId(), r.oldValue(), r.newValue(), r.reason(), r.clientAddress(), r.previousHash(), hash));
+      previousHash = hash;
+      AuditContext context = event.context();
+      if (context == null && r.entityType() != null && r.entityId() != null) {
+        AuditContextResolver resolver = contextResolvers.getIfUnique();
+        context = resolver == null ? null : resolver.resolve(r.entityType(), r.entityId()).orElse(null);
+      }
+      contexts.add(context);
+    }
+    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    batches.batchUpdate(
+        "INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, study_id,"
+            + " old_value, new_value, reason, client_address, previous_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        records,
+        records.size(),
+        (ps, r) -> {
+          ps.setLong(1, r.id());
+          ps.setObject(2, at);
+          ps.setString(3, r.actor());
+          ps.setString(4, r.action());
+          ps.setString(5, r.entityType());
+          ps.setString(6, r.entityId());
+          ps.setObject(7, r.studyId(), Types.BIGINT);
+          ps.setString(8, r.oldValue());
+          ps.setString(9, r.newValue());
+          ps.setString(10, r.reason());
+          ps.setString(11, r.clientAddress());
+          ps.setString(12, r.previousHash());
+          ps.setString(13, r.hash());
+        });
+    List<Object[]> contextRows = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      AuditContext c = contexts.get(i);
+      if (c != null) {
+        contextRows.add(new Object[] {records.get(i).id(), c.studySubjectId(), c.studyEventId(), c.eventCrfId(),
+            c.crfVersionId(), c.itemId(), c.itemOrdinal()});
+      }
+    }
+    if (!contextRows.isEmpty()) {
+      batches.batchUpdate(
+          "INSERT INTO audit_log_context (audit_id, study_subject_id, study_event_id, event_crf_id,"
+              + " crf_version_id, item_id, item_ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          contextRows,
+          new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
+              Types.INTEGER});
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ import jp.ac.umin.libreclinica.core.crf.definition.ResponseOption;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
 import jp.ac.umin.libreclinica.core.dataentry.EventForm;
 import jp.ac.umin.libreclinica.core.dataentry.ItemData;
+import jp.ac.umin.libreclinica.core.dataentry.SecondEntryValue;
+import jp.ac.umin.libreclinica.core.dataentry.SecondEntryValueRepository;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.event.StudyEvent;
 import jp.ac.umin.libreclinica.core.event.StudyEventDefinition;
@@ -57,6 +59,8 @@ public class CasebookService {
   private final ObjectProvider<CasebookContributor> contributors;
   private final Clock clock;
 
+  private final SecondEntryValueRepository secondEntries;
+
   public CasebookService(
       SubjectService subjects,
       StudyEventService events,
@@ -67,7 +71,9 @@ public class CasebookService {
       SignatureService signatures,
       AuditService audit,
       ObjectProvider<CasebookContributor> contributors,
-      Clock clock) {
+      Clock clock,
+      SecondEntryValueRepository secondEntries) {
+    this.secondEntries = secondEntries;
     this.subjects = subjects;
     this.events = events;
     this.definitions = definitions;
@@ -94,6 +100,7 @@ public class CasebookService {
     List<Long> eventIds = new ArrayList<>();
     List<Long> eventCrfIds = new ArrayList<>();
     List<Long> itemDataIds = new ArrayList<>();
+    List<Long> secondEntryIds = new ArrayList<>();
     for (StudyEvent e : events.eventsOf(actor, studySubjectId)) {
       eventIds.add(e.getId());
       List<CasebookDocument.Form> forms = new ArrayList<>();
@@ -105,6 +112,8 @@ public class CasebookService {
             eventCrfIds.add(f.eventCrfId());
             Map<ItemKey, ItemData> stored = dataEntry.values(actor, f.eventCrfId());
             stored.values().forEach(d -> itemDataIds.add(d.getId()));
+            // double data entry: the second pass and its reconciliation are part of the trail
+            secondEntries.findByEventCrfId(f.eventCrfId()).stream().map(SecondEntryValue::getId).forEach(secondEntryIds::add);
             values = values(v, stored);
           }
           forms.add(new CasebookDocument.Form(f.crfName(), v.version().name(), f.status(), values));
@@ -121,6 +130,7 @@ public class CasebookService {
       audited.put("StudyEvent", eventIds);
       audited.put("EventCrf", eventCrfIds);
       audited.put("ItemData", itemDataIds);
+      audited.put("SecondEntryValue", secondEntryIds);
       audited.put("Signature", signed.stream().map(x -> x.signature().getId()).toList());
       trail = audit.searchEntities(audited, PageRequest.of(0, AUDIT_MAX)).getContent();
     }

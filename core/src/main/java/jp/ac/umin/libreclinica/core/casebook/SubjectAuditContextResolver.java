@@ -53,6 +53,19 @@ class SubjectAuditContextResolver implements AuditContextResolver {
                           rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                           rs.getInt(6)))
               .optional();
+      // double data entry: a value of the second pass, placed like the item value it doubles
+      case "SecondEntryValue" ->
+          jdbc.sql(
+                  "SELECT e.study_subject_id, e.id, c.id, c.crf_version_id, d.item_id, d.ordinal"
+                      + " FROM second_entry_value d JOIN event_crf c ON c.id = d.event_crf_id"
+                      + " JOIN study_event e ON e.id = c.study_event_id WHERE d.id = :id")
+              .param("id", id)
+              .query(
+                  (rs, n) ->
+                      new AuditContext(
+                          rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                          rs.getInt(6)))
+              .optional();
       default -> Optional.empty();
     };
   }

@@ -39,6 +39,10 @@ public class DatabaseSettingsPostProcessor implements EnvironmentPostProcessor, 
       boolean jndi = StringUtils.hasText(env.getProperty("spring.datasource.jndi-name"));
       settings.put("lc.db.mode", url || jndi ? "external" : "embedded");
     }
+    // a save of a large CRF updates many item values: let Hibernate send them in batches
+    // (identity-keyed inserts are not batched; updates are, with their version checks)
+    defaultTo(env, "spring.jpa.properties.hibernate.jdbc.batch_size", "50", settings);
+    defaultTo(env, "spring.jpa.properties.hibernate.order_updates", "true", settings);
     env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, settings));
   }
 
@@ -46,6 +50,12 @@ public class DatabaseSettingsPostProcessor implements EnvironmentPostProcessor, 
   public int getOrder() {
     // after the test support and Boot's own config-file processing, so explicit settings win
     return Ordered.LOWEST_PRECEDENCE - 10;
+  }
+
+  private static void defaultTo(ConfigurableEnvironment env, String name, String value, Map<String, Object> into) {
+    if (!env.containsProperty(name)) {
+      into.put(name, value);
+    }
   }
 
   private static void copy(

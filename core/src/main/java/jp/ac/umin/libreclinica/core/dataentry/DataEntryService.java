@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.ac.umin.libreclinica.core.account.AuthorizationService;
 import jp.ac.umin.libreclinica.core.account.Permission;
+import jp.ac.umin.libreclinica.core.audit.AuditContext;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
@@ -260,6 +261,9 @@ public class DataEntryService {
     Study where = requireEntry(actor, e.getStudyId());
     requireOpen(e);
     requireOpenCasebook(e);
+    if (e.getStatus().inSecondEntry()) {
+      throw new DataEntryException("dataentry.dde.firstPassClosed");
+    }
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }
@@ -271,7 +275,8 @@ public class DataEntryService {
     Map<String, ItemDefinition> definitions =
         version.definition().items().stream()
             .collect(Collectors.toMap(ItemDefinition::name, Function.identity(), (a, b) -> a));
-    Map<String, Long> itemIds = itemIds(e.getCrfId());
+    List<Item> crfItems = items.findByCrfId(e.getCrfId());
+    Map<String, Long> itemIds = crfItems.stream().collect(Collectors.toMap(Item::getName, Item::getId));
     Map<String, GroupDefinition> groups =
         version.definition().groups().stream()
             .collect(Collectors.toMap(GroupDefinition::label, Function.identity(), (a, b) -> a));
@@ -291,7 +296,7 @@ public class DataEntryService {
     typed = new LinkedHashMap<>(typed);
     typed.keySet().removeIf(k -> ItemCalculator.isCalculated(definitions.get(k.itemName()))
         || definitions.get(k.itemName()).responseType() == jp.ac.umin.libreclinica.core.crf.definition.ResponseType.FILE);
-    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<Long, String> names = crfItems.stream().collect(Collectors.toMap(Item::getId, Item::getName));
     Map<ItemKey, ItemData> stored = new HashMap<>();
     for (ItemData d : itemData.findByEventCrfId(eventCrfId)) {
       stored.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
@@ -334,9 +339,13 @@ public class DataEntryService {
     }
     addCalculated(version, stored, canonical);
     Instant now = clock.instant();
-    int changed = 0;
     boolean reasonNeeded =
         administrative && where.getParameters().isAdminForcedReasonForChange();
+    // the changed rows are written with one flush and audited with one batch (a save of a
+    // 100-item CRF would otherwise run several statements per value)
+    List<ItemKey> changedKeys = new ArrayList<>();
+    List<ItemData> changedRows = new ArrayList<>();
+    List<String> oldValues = new ArrayList<>();
     for (Map.Entry<ItemKey, String> c : canonical.entrySet()) {
       ItemData current = stored.get(c.getKey());
       String old = current == null ? "" : current.getValue();
@@ -348,23 +357,44 @@ public class DataEntryService {
       }
       ItemData row;
       if (current == null) {
-        row = new ItemData(eventCrfId, itemIds.get(c.getKey().itemName()), c.getKey().ordinal(), c.getValue(), actor, now);
-        itemData.save(row);
+        row = itemData.save(
+            new ItemData(eventCrfId, itemIds.get(c.getKey().itemName()), c.getKey().ordinal(), c.getValue(), actor, now));
       } else {
         current.change(c.getValue(), actor, now);
         row = current;
       }
+      changedKeys.add(c.getKey());
+      changedRows.add(row);
+      oldValues.add(old);
+    }
+    int changed = changedRows.size();
+    if (changed > 0) {
       itemData.flush();
-      changed++;
-      audit.record(
-          AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
-              .withActor(actor)
-              .withStudyId(rootOf(e.getStudyId()))
-              .withOldValue(old)
-              .withNewValue(c.getValue())
-              .withReason(reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange));
-      if (administrative && reasonForChange != null && !reasonForChange.isBlank() && notes != null) {
-        notes.reasonForChange(actor, eventCrfId, c.getKey(), reasonForChange);
+      Long subjectId = null;
+      if (studyEvents.exists(e.getStudyEventId())) {
+        subjectId = studyEvents.get(e.getStudyEventId()).getStudySubjectId();
+      }
+      String reason = reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange;
+      long root = rootOf(e.getStudyId());
+      List<AuditEvent> records = new ArrayList<>(changed);
+      for (int i = 0; i < changed; i++) {
+        ItemData row = changedRows.get(i);
+        AuditEvent record =
+            AuditEvent.of(administrative ? "item.value.administrative" : "item.value", "ItemData", row.getId())
+                .withActor(actor)
+                .withStudyId(root)
+                .withOldValue(oldValues.get(i))
+                .withNewValue(row.getValue())
+                .withReason(reason);
+        if (subjectId != null) {
+          record = record.withContext(new AuditContext(subjectId, e.getStudyEventId(), eventCrfId,
+              e.getCrfVersionId(), row.getItemId(), row.getOrdinal()));
+        }
+        records.add(record);
+      }
+      audit.recordAll(records);
+      if (administrative && reason != null && notes != null) {
+        changedKeys.forEach(key -> notes.reasonForChange(actor, eventCrfId, key, reasonForChange));
       }
     }
     if (notes != null) {
@@ -376,6 +406,65 @@ public class DataEntryService {
       changeListeners.forEach(l -> l.valuesChanged(actor, e));
     }
     return new SaveResult(SaveResult.Outcome.SAVED, e, changed, Map.of(), List.of());
+  }
+
+  /** Stores one value of the first pass: a new row, or the stored one changed. */
+  private ItemData put(EventCrf e, ItemData current, long itemId, ItemKey key, String value, String actor, Instant now) {
+    ItemData row;
+    if (current == null) {
+      row = new ItemData(e.getId(), itemId, key.ordinal(), value, actor, now);
+      itemData.save(row);
+    } else {
+      current.change(value, actor, now);
+      row = current;
+    }
+    itemData.flush();
+    return row;
+  }
+
+  /** The reason the audit trail gives for values set by reconciling double data entry. */
+  static final String RECONCILIATION = "double data entry reconciliation";
+
+  /**
+   * Double data entry: stores the reconciled values in the first pass (with the calculated items
+   * they change), each change audited as {@code item.value} with the reason {@link
+   * #RECONCILIATION}. The caller ({@link DoubleDataEntryService}) has checked rights and status.
+   * Returns the stored rows by item.
+   */
+  Map<ItemKey, ItemData> applyReconciled(String actor, EventCrf e, Map<ItemKey, String> values) {
+    CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
+    Map<String, Long> itemIds = itemIds(e.getCrfId());
+    Map<Long, String> names = itemNames(e.getCrfId());
+    Map<ItemKey, ItemData> stored = new HashMap<>();
+    for (ItemData d : itemData.findByEventCrfId(e.getId())) {
+      stored.put(new ItemKey(names.get(d.getItemId()), d.getOrdinal()), d);
+    }
+    Map<ItemKey, String> canonical = new LinkedHashMap<>(values);
+    addCalculated(version, stored, canonical);
+    Instant now = clock.instant();
+    int changed = 0;
+    for (Map.Entry<ItemKey, String> c : canonical.entrySet()) {
+      ItemData current = stored.get(c.getKey());
+      String old = current == null ? "" : current.getValue();
+      if (Objects.equals(old, c.getValue())) {
+        continue;
+      }
+      ItemData row = put(e, current, itemIds.get(c.getKey().itemName()), c.getKey(), c.getValue(), actor, now);
+      stored.put(c.getKey(), row);
+      changed++;
+      audit.record(
+          AuditEvent.of("item.value", "ItemData", row.getId())
+              .withActor(actor)
+              .withStudyId(rootOf(e.getStudyId()))
+              .withOldValue(old)
+              .withNewValue(c.getValue())
+              .withReason(RECONCILIATION));
+    }
+    if (changed > 0) {
+      changed(e.getStudyEventId(), actor, "item.value");
+      changeListeners.forEach(l -> l.valuesChanged(actor, e));
+    }
+    return stored;
   }
 
   /** Connects the discrepancy notes a save raises (optional; see {@link DataEntryNotes}). */
@@ -437,6 +526,21 @@ public class DataEntryService {
     if (passwordRequired) {
       reauthentication.getObject().requirePresence(actor, password);
     }
+    if (e.getStatus() == EventCrfStatus.INITIAL_DATA_ENTRY && isDoubleDataEntry(e)) {
+      // the first pass of double data entry is complete; the CRF (and its event) are complete
+      // only when a second user's blind pass agrees with it
+      e.completeInitialEntry(actor, clock.instant());
+      entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+      audit.record(
+          AuditEvent.of("eventcrf.initialComplete", "EventCrf", e.getId())
+              .withActor(actor)
+              .withStudyId(rootOf(e.getStudyId()))
+              .withOldValue(EventCrfStatus.INITIAL_DATA_ENTRY.code())
+              .withNewValue(EventCrfStatus.INITIAL_DATA_ENTRY_COMPLETE.code())
+              .withReason(passwordRequired ? "password confirmed" : null));
+      changed(e.getStudyEventId(), actor, "eventcrf.initialComplete");
+      return e;
+    }
     e.complete(actor, clock.instant());
     entityManager.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     audit.record(
@@ -449,6 +553,22 @@ public class DataEntryService {
     changed(e.getStudyEventId(), actor, "eventcrf.complete");
     completeEventIfDone(actor, e.getStudyEventId());
     return e;
+  }
+
+  /**
+   * Whether this event CRF is entered twice (double data entry): the event definition CRF's
+   * setting as the CRF's site sees it (a site may override it).
+   */
+  public boolean isDoubleDataEntry(EventCrf e) {
+    if (!studyEvents.exists(e.getStudyEventId())) {
+      return false;
+    }
+    StudyEvent event = studyEvents.get(e.getStudyEventId());
+    return definitions.crfsOf(event.getEventDefinitionId()).stream()
+        .filter(row -> row.getCrfId() == e.getCrfId())
+        .findFirst()
+        .map(row -> definitions.effectiveParameters(e.getStudyId(), row.getId()).isDoubleDataEntry())
+        .orElse(false);
   }
 
   /**
@@ -571,8 +691,28 @@ public class DataEntryService {
         .withReason(reason == null || reason.isBlank() ? null : reason.strip());
   }
 
+  /**
+   * Refuses a change of data by {@code actor} in this event CRF: data entry rights at its site,
+   * the study open for data entry, nothing locked or removed. For {@link DoubleDataEntryService}.
+   */
+  void requireWritable(String actor, EventCrf e) {
+    requireEntry(actor, e.getStudyId());
+    requireOpen(e);
+    requireOpenCasebook(e);
+  }
+
+  /** Tells the subject's casebook that its data changed (for {@link DoubleDataEntryService}). */
+  void announceChange(EventCrf e, String actor, String what) {
+    changed(e.getStudyEventId(), actor, what);
+  }
+
+  /** The top-level study an audit record of this study or site belongs to. */
+  long rootStudyOf(long studyId) {
+    return rootOf(studyId);
+  }
+
   /** The subject's event is completed when every required CRF of it is complete. */
-  private void completeEventIfDone(String actor, long studyEventId) {
+  void completeEventIfDone(String actor, long studyEventId) {
     if (!studyEvents.exists(studyEventId)) {
       return;
     }
@@ -619,11 +759,11 @@ public class DataEntryService {
     return s.isSite() ? s.getParent().getId() : s.getId();
   }
 
-  private Map<String, Long> itemIds(long crfId) {
+  Map<String, Long> itemIds(long crfId) {
     return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getName, Item::getId));
   }
 
-  private Map<Long, String> itemNames(long crfId) {
+  Map<Long, String> itemNames(long crfId) {
     return items.findByCrfId(crfId).stream().collect(Collectors.toMap(Item::getId, Item::getName));
   }
 }

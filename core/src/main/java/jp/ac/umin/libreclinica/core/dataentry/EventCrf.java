@@ -67,6 +67,20 @@ public class EventCrf {
   @Column(name = "completed_by", length = 64)
   private String completedBy;
 
+  /** Double data entry: who marked the first pass complete, and when. */
+  @Column(name = "initial_completed_at")
+  private Instant initialCompletedAt;
+
+  @Column(name = "initial_completed_by", length = 64)
+  private String initialCompletedBy;
+
+  /** Double data entry: who began the second, blind pass, and when. */
+  @Column(name = "second_entry_at")
+  private Instant secondEntryAt;
+
+  @Column(name = "second_entry_by", length = 64)
+  private String secondEntryBy;
+
   @Column(name = "sdv_verified", nullable = false)
   private boolean sdvVerified;
 
@@ -89,13 +103,49 @@ public class EventCrf {
     this.createdAt = at;
   }
 
+  /** Marks a CRF without double data entry complete. */
   void complete(String by, Instant at) {
     if (status != EventCrfStatus.INITIAL_DATA_ENTRY) {
       throw new DataEntryException("dataentry.complete.notInEntry");
     }
-    status = EventCrfStatus.DATA_ENTRY_COMPLETE;
+    move(EventCrfStatus.DATA_ENTRY_COMPLETE);
     completedBy = by;
     completedAt = at;
+  }
+
+  /** Double data entry: the first pass is complete; the CRF waits for its second pass. */
+  void completeInitialEntry(String by, Instant at) {
+    if (status != EventCrfStatus.INITIAL_DATA_ENTRY) {
+      throw new DataEntryException("dataentry.complete.notInEntry");
+    }
+    move(EventCrfStatus.INITIAL_DATA_ENTRY_COMPLETE);
+    initialCompletedBy = by;
+    initialCompletedAt = at;
+  }
+
+  /** Double data entry: the first save of the second pass. */
+  void startSecondEntry(String by, Instant at) {
+    move(EventCrfStatus.DOUBLE_DATA_ENTRY);
+    secondEntryBy = by;
+    secondEntryAt = at;
+  }
+
+  /** Double data entry: both passes agree on every item; the CRF is complete. */
+  void completeSecondEntry(String by, Instant at) {
+    if (status != EventCrfStatus.DOUBLE_DATA_ENTRY) {
+      throw new DataEntryException("dataentry.dde.notInSecondEntry", status.code());
+    }
+    move(EventCrfStatus.DATA_ENTRY_COMPLETE);
+    completedBy = by;
+    completedAt = at;
+  }
+
+  /** Every status change goes through the one table of moves ({@link EventCrfStatus}). */
+  private void move(EventCrfStatus target) {
+    if (!status.canBecome(target)) {
+      throw new DataEntryException("dataentry.move.notAllowed", status.code(), target.code());
+    }
+    status = target;
   }
 
   /** What locked the event CRF by itself. */
@@ -108,8 +158,9 @@ public class EventCrf {
     if (status == EventCrfStatus.REMOVED || status == EventCrfStatus.AUTO_REMOVED) {
       throw new DataEntryException("dataentry.lock.removed");
     }
-    statusBeforeLock = status;
-    status = EventCrfStatus.LOCKED;
+    EventCrfStatus before = status;
+    move(EventCrfStatus.LOCKED);
+    statusBeforeLock = before;
     lockedWith = origin;
   }
 
@@ -117,7 +168,7 @@ public class EventCrf {
     if (status != EventCrfStatus.LOCKED) {
       throw new DataEntryException("dataentry.lock.notLocked");
     }
-    status = statusBeforeLock;
+    move(statusBeforeLock);
     statusBeforeLock = null;
     lockedWith = null;
   }
@@ -195,12 +246,36 @@ public class EventCrf {
     return lockedWith;
   }
 
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Instant getCompletedAt() {
     return completedAt;
   }
 
   public String getCompletedBy() {
     return completedBy;
+  }
+
+  public Instant getInitialCompletedAt() {
+    return initialCompletedAt;
+  }
+
+  public String getInitialCompletedBy() {
+    return initialCompletedBy;
+  }
+
+  public Instant getSecondEntryAt() {
+    return secondEntryAt;
+  }
+
+  public String getSecondEntryBy() {
+    return secondEntryBy;
   }
 
   public long getVersion() {

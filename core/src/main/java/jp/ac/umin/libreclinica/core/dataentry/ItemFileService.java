@@ -24,6 +24,7 @@ import jp.ac.umin.libreclinica.core.crf.definition.ResponseType;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyOperation;
 import jp.ac.umin.libreclinica.core.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class ItemFileService {
   private final Clock clock;
   private final long maxBytes;
   private final Set<String> allowedExtensions;
+  private DataEntryNotes notes;
 
   public ItemFileService(
       EventCrfRepository eventCrfs,
@@ -91,14 +93,96 @@ public class ItemFileService {
   @Transactional
   public ItemFile upload(
       String actor, long eventCrfId, String itemName, int row, String uploadedName, String contentType, byte[] content) {
+    return upload(actor, eventCrfId, itemName, row, uploadedName, contentType, content, null);
+  }
+
+  /**
+   * As {@link #upload(String, long, String, int, String, String, byte[])}; after completion
+   * (administrative editing) in a study that forces a reason for change, the upload changes the
+   * item's value only with {@code reasonForChange}, which goes into the audit trail and a
+   * Reason for Change note, as for typed values.
+   */
+  @Transactional
+  public ItemFile upload(
+      String actor, long eventCrfId, String itemName, int row, String uploadedName, String contentType, byte[] content,
+      String reasonForChange) {
+    Target t = target(actor, eventCrfId, itemName, row);
+    String shownName = displayName(uploadedName);
+    if (content == null || content.length == 0) {
+      throw new DataEntryException("dataentry.file.empty", itemName);
+    }
+    if (content.length > maxBytes) {
+      throw new DataEntryException("dataentry.file.tooLarge", itemName, maxBytes / (1024 * 1024));
+    }
+    int dot = shownName.lastIndexOf('.');
+    String extension = dot < 0 ? "" : shownName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!allowedExtensions.contains(extension)) {
+      throw new DataEntryException(
+          "dataentry.file.typeRefused", itemName, String.join(", ", allowedExtensions.stream().sorted().toList()));
+    }
+    String reason = reasonFor(t, reasonForChange);
+    Instant now = clock.instant();
+    List<ItemFile> earlier = files.findByEventCrfIdAndItemIdAndOrdinalOrderByIdAsc(eventCrfId, t.item.getId(), row);
+    earlier.stream().filter(ItemFile::isCurrent).forEach(ItemFile::replaced);
+    String type = contentType == null || contentType.isBlank() || contentType.length() > 255
+        ? "application/octet-stream" : contentType;
+    ItemFile stored = files.saveAndFlush(
+        new ItemFile(eventCrfId, t.item.getId(), row, shownName, type, content, sha256(content), actor, now));
+    audit.record(
+        AuditEvent.of("item.file.upload", "ItemFile", stored.getId())
+            .withActor(actor)
+            .withStudyId(t.rootStudy)
+            .withNewValue(itemName + "[" + row + "]: " + shownName + " (" + content.length + " bytes, sha256 " + stored.getSha256() + ")")
+            .withReason(reason));
+    changeValue(actor, t, row, String.valueOf(stored.getId()), reason, now);
+    return stored;
+  }
+
+  /**
+   * Removes the current file of a FILE item (and row): the item's value becomes empty, the file
+   * stays stored (status {@code REPLACED}, no longer the item's value) and can still be
+   * downloaded from the audit trail's id. After completion in a study that forces a reason for
+   * change, only with {@code reasonForChange}. Without a current file nothing changes.
+   */
+  @Transactional
+  public void remove(String actor, long eventCrfId, String itemName, int row, String reasonForChange) {
+    Target t = target(actor, eventCrfId, itemName, row);
+    List<ItemFile> current =
+        files.findByEventCrfIdAndItemIdAndOrdinalOrderByIdAsc(eventCrfId, t.item.getId(), row).stream()
+            .filter(ItemFile::isCurrent).toList();
+    ItemData value = currentValue(eventCrfId, t.item.getId(), row);
+    if (current.isEmpty() && (value == null || value.getValue().isEmpty())) {
+      throw new DataEntryException("dataentry.file.noneToRemove", itemName);
+    }
+    String reason = reasonFor(t, reasonForChange);
+    Instant now = clock.instant();
+    for (ItemFile f : current) {
+      f.replaced();
+      audit.record(
+          AuditEvent.of("item.file.remove", "ItemFile", f.getId())
+              .withActor(actor)
+              .withStudyId(t.rootStudy)
+              .withOldValue(itemName + "[" + row + "]: " + f.getOriginalName())
+              .withReason(reason));
+    }
+    files.flush();
+    changeValue(actor, t, row, "", reason, now);
+  }
+
+  /** The event CRF and the FILE item a change is for, once the user may change it. */
+  private Target target(String actor, long eventCrfId, String itemName, int row) {
     EventCrf e = eventCrfs.findById(eventCrfId).orElseThrow(() -> new DataEntryException("dataentry.notFound", eventCrfId));
     authorization.require(actor, e.getStudyId(), Permission.ENTER_DATA);
     Study where = studies.get(e.getStudyId());
     studies.requireAllowed(where, StudyOperation.ENTER_DATA);
+    if (e.getStatus().inSecondEntry()) {
+      throw new DataEntryException("dataentry.dde.firstPassClosed");
+    }
     if (!e.getStatus().acceptsChanges()) {
       throw new DataEntryException("dataentry.save.closed", e.getStatus().code());
     }
-    if (e.getStatus() == EventCrfStatus.DATA_ENTRY_COMPLETE) {
+    boolean administrative = e.getStatus() == EventCrfStatus.DATA_ENTRY_COMPLETE;
+    if (administrative) {
       authorization.require(actor, e.getStudyId(), Permission.ADMINISTRATIVE_EDITING);
     }
     CrfVersionDetail version = crfs.getVersion(e.getCrfVersionId());
@@ -116,53 +200,58 @@ public class ItemFileService {
     if (row < 1 || row > maxRows) {
       throw new DataEntryException("dataentry.item.noSuchRow", itemName, row);
     }
-    String shownName = displayName(uploadedName);
-    if (content == null || content.length == 0) {
-      throw new DataEntryException("dataentry.file.empty", itemName);
-    }
-    if (content.length > maxBytes) {
-      throw new DataEntryException("dataentry.file.tooLarge", itemName, maxBytes / (1024 * 1024));
-    }
-    int dot = shownName.lastIndexOf('.');
-    String extension = dot < 0 ? "" : shownName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    if (!allowedExtensions.contains(extension)) {
-      throw new DataEntryException(
-          "dataentry.file.typeRefused", itemName, String.join(", ", allowedExtensions.stream().sorted().toList()));
-    }
-    Instant now = clock.instant();
-    List<ItemFile> earlier = files.findByEventCrfIdAndItemIdAndOrdinalOrderByIdAsc(eventCrfId, item.getId(), row);
-    earlier.stream().filter(ItemFile::isCurrent).forEach(ItemFile::replaced);
-    String type = contentType == null || contentType.isBlank() || contentType.length() > 255
-        ? "application/octet-stream" : contentType;
-    ItemFile stored = files.saveAndFlush(
-        new ItemFile(eventCrfId, item.getId(), row, shownName, type, content, sha256(content), actor, now));
+    boolean reasonNeeded = administrative && where.getParameters().isAdminForcedReasonForChange();
     long rootStudy = where.isSite() ? where.getParent().getId() : where.getId();
-    audit.record(
-        AuditEvent.of("item.file.upload", "ItemFile", stored.getId())
-            .withActor(actor)
-            .withStudyId(rootStudy)
-            .withNewValue(itemName + "[" + row + "]: " + shownName + " (" + content.length + " bytes, sha256 " + stored.getSha256() + ")"));
-    ItemData current =
-        itemData.findByEventCrfId(eventCrfId).stream()
-            .filter(x -> x.getItemId() == item.getId() && x.getOrdinal() == row)
-            .findFirst().orElse(null);
+    return new Target(e, item, itemName, administrative, reasonNeeded, rootStudy);
+  }
+
+  private record Target(
+      EventCrf eventCrf, Item item, String itemName, boolean administrative, boolean reasonNeeded, long rootStudy) {}
+
+  /** The reason to record (null when none was given); refused naming the item when one is needed. */
+  private static String reasonFor(Target t, String reasonForChange) {
+    String reason = reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange.strip();
+    if (t.reasonNeeded && reason == null) {
+      throw new DataEntryException("dataentry.file.reasonRequired", t.itemName);
+    }
+    return reason;
+  }
+
+  private ItemData currentValue(long eventCrfId, long itemId, int row) {
+    return itemData.findByEventCrfId(eventCrfId).stream()
+        .filter(x -> x.getItemId() == itemId && x.getOrdinal() == row)
+        .findFirst().orElse(null);
+  }
+
+  /** Sets the item's value to the file id (or empty), audited with its reason and noted. */
+  private void changeValue(String actor, Target t, int row, String value, String reason, Instant now) {
+    long eventCrfId = t.eventCrf.getId();
+    ItemData current = currentValue(eventCrfId, t.item.getId(), row);
     String old = current == null ? "" : current.getValue();
-    String value = String.valueOf(stored.getId());
     ItemData dataRow;
     if (current == null) {
-      dataRow = itemData.save(new ItemData(eventCrfId, item.getId(), row, value, actor, now));
+      dataRow = itemData.save(new ItemData(eventCrfId, t.item.getId(), row, value, actor, now));
     } else {
       current.change(value, actor, now);
       dataRow = current;
     }
     itemData.flush();
     audit.record(
-        AuditEvent.of("item.value", "ItemData", dataRow.getId())
+        AuditEvent.of(t.administrative ? "item.value.administrative" : "item.value", "ItemData", dataRow.getId())
             .withActor(actor)
-            .withStudyId(rootStudy)
+            .withStudyId(t.rootStudy)
             .withOldValue(old)
-            .withNewValue(value));
-    return stored;
+            .withNewValue(value)
+            .withReason(reason));
+    if (t.administrative && reason != null && notes != null) {
+      notes.reasonForChange(actor, eventCrfId, new ItemKey(t.itemName, row), reason);
+    }
+  }
+
+  /** Connects the Reason for Change notes (optional; see {@link DataEntryNotes}). */
+  @Autowired(required = false)
+  void setNotes(DataEntryNotes notes) {
+    this.notes = notes;
   }
 
   /** A stored file, for users who may view the data of the subject it belongs to. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import jp.ac.umin.libreclinica.core.account.AuthorizationService;
@@ -52,11 +53,13 @@ public class NotesViewService {
   private final AuthorizationService authorization;
   private final Clock clock;
   private final DiscrepancyNoteService notes;
+  private final NotesPdfWriter pdf;
 
   public NotesViewService(
       JdbcTemplate jdbc, StudyService studies, AuthorizationService authorization, Clock clock,
-      DiscrepancyNoteService notes) {
+      DiscrepancyNoteService notes, NotesPdfWriter pdf) {
     this.notes = notes;
+    this.pdf = pdf;
     this.jdbc = jdbc;
     this.studies = studies;
     this.authorization = authorization;
@@ -170,6 +173,43 @@ public class NotesViewService {
         },
         w.args.toArray());
     csv.finish();
+  }
+
+  /**
+   * Writes the matching threads with their notes as PDF in the reader's language (the same
+   * filters and the same visibility as the page and the CSV). Rows are read with a cursor and
+   * printed in chunks, so a study with tens of thousands of notes is never held in memory.
+   *
+   * @throws jp.ac.umin.libreclinica.core.casebook.CasebookPdfException when no Japanese font is
+   *     found, before anything is written
+   */
+  public void writePdf(String actor, long studyOrSiteId, NoteQuery query, Locale locale, OutputStream out) {
+    Study where = studies.get(studyOrSiteId);
+    authorization.require(actor, where.getId(), Permission.VIEW_STUDY);
+    Instant now = clock.instant();
+    Where w = where(where, query, now);
+    String title = where.getName() + " (" + where.getProtocolId() + ")";
+    JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+    // PostgreSQL streams with a fetch size inside a transaction (this method's read-only one)
+    cursor.setFetchSize(500);
+    try (NotesPdfWriter.Printer printer = pdf.open(out, locale, title, actor, now)) {
+      long[] current = {-1};
+      cursor.query(
+          COLUMNS + ", m.id as m_id, m.status as m_status, m.description as m_description,"
+              + " m.detailed_note as m_detail, m.assigned_to as m_assigned, m.created_by as m_by, m.created_at as m_at"
+              + FROM + " join discrepancy_note m on m.parent_id = n.id" + w.sql + " order by n.id, m.id",
+          rs -> {
+            long id = rs.getLong("id");
+            if (id != current[0]) {
+              printer.thread(row(rs, now));
+              current[0] = id;
+            }
+            printer.note(rs.getLong("m_id"), NoteStatus.valueOf(rs.getString("m_status")),
+                rs.getString("m_description"), rs.getString("m_detail"), rs.getString("m_assigned"),
+                rs.getString("m_by"), rs.getTimestamp("m_at").toInstant());
+          },
+          w.args.toArray());
+    }
   }
 
   private NoteRow row(ResultSet rs, Instant now) throws SQLException {

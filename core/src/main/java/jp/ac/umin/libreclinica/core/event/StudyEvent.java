@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * One occurrence of an event definition for a subject: when (start, optional end), where (if
@@ -211,9 +212,13 @@ public class StudyEvent {
     return version;
   }
 
-  /** For the audit trail. */
-  String describe() {
-    return "start=" + startAt + ", end=" + endAt + ", location=" + location
+  /** For the audit trail: times as the site's users typed them, with their offset. */
+  String describe(ZoneId zone) {
+    return "start=" + local(startAt, zone) + ", end=" + local(endAt, zone) + ", location=" + location
         + ", status=" + status.code() + ", removal=" + removal.code();
+  }
+
+  private static String local(Instant at, ZoneId zone) {
+    return at == null ? "null" : at.atZone(zone).toOffsetDateTime().toString();
   }
 }

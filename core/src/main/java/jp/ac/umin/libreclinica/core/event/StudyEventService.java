@@ -1,6 +1,7 @@
 package jp.ac.umin.libreclinica.core.event;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import jp.ac.umin.libreclinica.core.account.Permission;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
@@ -16,6 +17,7 @@ import jp.ac.umin.libreclinica.core.subject.SubjectDataChanged;
 import jp.ac.umin.libreclinica.core.subject.SubjectRemoved;
 import jp.ac.umin.libreclinica.core.subject.SubjectRestored;
 import jp.ac.umin.libreclinica.core.subject.SubjectService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -43,6 +45,7 @@ public class StudyEventService {
   private final InputNormaliser normaliser;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final ZoneId zone;
 
   public StudyEventService(
       StudyEventRepository events,
@@ -52,7 +55,8 @@ public class StudyEventService {
       AuditService audit,
       InputNormaliser normaliser,
       Clock clock,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      @Value("${lc.time-zone:Asia/Tokyo}") String zone) {
     this.events = events;
     this.definitions = definitions;
     this.subjects = subjects;
@@ -61,6 +65,7 @@ public class StudyEventService {
     this.normaliser = normaliser;
     this.clock = clock;
     this.publisher = publisher;
+    this.zone = ZoneId.of(zone);
   }
 
   /** Every event of a subject the user may see, removed ones too. */
@@ -123,7 +128,7 @@ public class StudyEventService {
             .withActor(actor)
             .withStudyId(s.getParentStudyId())
             .withNewValue("subject=" + s.getLabel() + ", event=" + d.getOid() + ", ordinal="
-                + e.getOrdinal() + ", " + e.describe()));
+                + e.getOrdinal() + ", " + e.describe(zone)));
     changed(s, actor, "event.schedule");
     return e;
   }
@@ -143,17 +148,17 @@ public class StudyEventService {
     if (e.getStatus() == SubjectEventStatus.LOCKED) {
       throw new EventException("subject.event.locked");
     }
-    String before = e.describe();
+    String before = e.describe(zone);
     e.schedule(input.start(), input.end(), location(s, input.location()));
     e.touched(actor, clock.instant());
     events.saveAndFlush(e);
-    if (!before.equals(e.describe())) {
+    if (!before.equals(e.describe(zone))) {
       audit.record(
           AuditEvent.of("event.update", ENTITY, e.getId())
               .withActor(actor)
               .withStudyId(s.getParentStudyId())
               .withOldValue(before)
-              .withNewValue(e.describe()));
+              .withNewValue(e.describe(zone)));
       changed(s, actor, "event.update");
     }
     return e;

@@ -89,6 +89,14 @@ public class ExternalIdentity {
     return i;
   }
 
+  /** A link made together with a just-in-time account, bound to the persistent subject at once. */
+  static ExternalIdentity linkedJustInTime(
+      long accountId, String provider, String subject, String displayId, Instant now) {
+    ExternalIdentity i = preRegistered(accountId, provider, displayId, "system", now);
+    i.bind(subject, now);
+    return i;
+  }
+
   /** The first sign-in of a pre-registered identity binds its persistent subject. */
   void bind(String subject, Instant now) {
     if (status != IdentityStatus.PENDING) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.ac.umin.libreclinica.core.account.AccountService;
+import jp.ac.umin.libreclinica.core.account.PersonDetails;
 import jp.ac.umin.libreclinica.core.account.UserAccount;
 import jp.ac.umin.libreclinica.core.account.UserAccountRepository;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
@@ -193,6 +194,19 @@ public class IdentityService {
    */
   @Transactional
   public SignInResult signIn(ExternalSignIn in) {
+    return signIn(in, JustInTime.OFF);
+  }
+
+  /**
+   * As {@link #signIn(ExternalSignIn)}; when {@code jit} is on, an identity that is neither
+   * linked nor pre-registered gets a new account without any study role (just-in-time creation),
+   * linked to the persistent subject and allowed to sign in only through single sign-on. It needs
+   * an e-mail address, a given name and a family name from the provider; without them nothing is
+   * created ({@code jit-missing-attributes}, or {@code jit-invalid-attributes} when they do not
+   * make a valid account).
+   */
+  @Transactional
+  public SignInResult signIn(ExternalSignIn in, JustInTime jit) {
     Instant now = clock.instant();
     if (in.subject() == null || in.subject().isBlank() || in.subject().length() > ExternalIdentity.MAX_SUBJECT) {
       return fail(in, null, "missing-subject");
@@ -211,6 +225,9 @@ public class IdentityService {
           in.displayId() == null || in.displayId().isBlank()
               ? List.of()
               : identities.findByDisplayId(in.provider(), in.displayId().strip(), IdentityStatus.PENDING);
+      if (pending.isEmpty() && jit != null && jit.enabled()) {
+        return createJustInTime(in, jit, now);
+      }
       if (pending.size() != 1) {
         return fail(in, null, "unknown-identity");
       }
@@ -248,6 +265,83 @@ public class IdentityService {
             .withReason("sso:" + in.provider())
             .withClientAddress(in.clientAddress()));
     return SignInResult.success(account.getUserName());
+  }
+
+  private SignInResult createJustInTime(ExternalSignIn in, JustInTime jit, Instant now) {
+    if (blank(in.email()) || blank(in.givenName()) || blank(in.familyName())) {
+      return fail(in, null, "jit-missing-attributes");
+    }
+    String displayId = blank(in.displayId()) ? in.email().strip() : in.displayId().strip();
+    if (displayId.length() > ExternalIdentity.MAX_DISPLAY_ID) {
+      return fail(in, null, "jit-invalid-attributes");
+    }
+    PersonDetails details =
+        new PersonDetails(
+            clipTo(in.givenName(), UserAccount.MAX_NAME),
+            clipTo(in.familyName(), UserAccount.MAX_NAME),
+            in.email().strip(),
+            null,
+            null);
+    Optional<UserAccount> created =
+        accounts.createJustInTime(
+            userNameBase(displayId, in.email()), details, jit::reserved, "jit:sso:" + in.provider());
+    if (created.isEmpty()) {
+      return fail(in, null, "jit-invalid-attributes");
+    }
+    UserAccount account = created.get();
+    ExternalIdentity identity =
+        identities.saveAndFlush(
+            ExternalIdentity.linkedJustInTime(account.getId(), in.provider(), in.subject(), clip(displayId), now));
+    identity.seen(null, clip(in.email()), clip(in.displayName()), now);
+    AccountSignInMethods m = AccountSignInMethods.of(account.getId());
+    m.change(false, true, AccountService.SYSTEM_ACTOR, now);
+    methods.save(m);
+    audit.record(
+        AuditEvent.of("identity.jit", ENTITY, identity.getId())
+            .withActor(account.getUserName())
+            .withNewValue("account=" + account.getUserName() + "\n" + identity.audited() + "\n" + m.audited())
+            .withReason("sso:" + in.provider())
+            .withClientAddress(in.clientAddress()));
+    audit.record(
+        AuditEvent.of("login.success", ACCOUNT_ENTITY, account.getId())
+            .withActor(account.getUserName())
+            .withNewValue("provider=" + in.provider() + "\ndisplayId=" + identity.getDisplayId())
+            .withReason("sso:" + in.provider())
+            .withClientAddress(in.clientAddress()));
+    return SignInResult.success(account.getUserName());
+  }
+
+  /**
+   * The user name a just-in-time account starts from: the display identifier (without a scope
+   * after {@code @}), else the e-mail address's local part, reduced to letters, digits and
+   * {@code . _ -}, in lower case, starting with a letter or digit; {@code sso-user} when nothing
+   * is left. Only a name: the account is found by the persistent subject, never by it.
+   */
+  static String userNameBase(String displayId, String email) {
+    String source = blank(displayId) ? (email == null ? "" : email) : displayId;
+    int at = source.indexOf('@');
+    if (at >= 0) {
+      source = source.substring(0, at);
+    }
+    String folded = java.text.Normalizer.normalize(source, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    StringBuilder b = new StringBuilder();
+    for (char c : folded.toCharArray()) {
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alnum || (!b.isEmpty() && (c == '.' || c == '_' || c == '-'))) {
+        b.append(c);
+      }
+    }
+    String base = b.length() > 40 ? b.substring(0, 40) : b.toString();
+    return base.length() < 2 ? "sso-user" : base;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String clipTo(String s, int max) {
+    String t = s.strip();
+    return t.length() <= max ? t : t.substring(0, max);
   }
 
   /**

@@ -33,7 +33,8 @@ public class InputNormaliser {
     }
     String value = Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (kind == InputKind.FREE_TEXT) {
-      return value;
+      // browsers send a textarea's line breaks as CR LF (HTML forms); one canonical form: LF
+      return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n');
     }
     for (CharacterFolding folding : foldings) {
       value = folding.fold(value, kind);

@@ -11,6 +11,8 @@ interface BackgroundJobRepository extends JpaRepository<BackgroundJob, Long> {
 
   List<BackgroundJob> findByStudyIdAndKindAndRemovedFalseOrderByIdDesc(long studyId, String kind, Pageable page);
 
+  List<BackgroundJob> findByKindAndParametersStartingWithOrderByIdDesc(String kind, String prefix, Pageable page);
+
   @Modifying
   @Query("UPDATE BackgroundJob j SET j.status = jp.ac.umin.libreclinica.core.job.JobStatus.INTERRUPTED,"
       + " j.finishedAt = :now, j.version = j.version + 1"

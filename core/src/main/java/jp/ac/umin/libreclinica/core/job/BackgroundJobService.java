@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,7 @@ public class BackgroundJobService {
   private final TransactionTemplate tx;
   private final Path directory;
   private final String node;
+  private final ApplicationEventPublisher events;
 
   public BackgroundJobService(
       BackgroundJobRepository jobs,
@@ -74,7 +76,9 @@ public class BackgroundJobService {
       Clock clock,
       PlatformTransactionManager transactions,
       @Value("${lc.home:./lc-data}") String home,
-      @Value("${lc.node-name:}") String nodeName) {
+      @Value("${lc.node-name:}") String nodeName,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jobs = jobs;
     this.works = works.stream().collect(Collectors.toMap(JobWork::kind, Function.identity()));
     this.studies = studies;
@@ -169,6 +173,53 @@ public class BackgroundJobService {
     return jobs.findByStudyIdAndKindAndRemovedFalseOrderByIdDesc(studyId, kind, PageRequest.of(0, 50));
   }
 
+  /**
+   * The latest jobs of a kind whose parameters start with {@code parametersPrefix} (e.g. one
+   * dataset's extracts), of every study or site, keeping those whose kind's rights the user has
+   * in the job's study or site; removed ones only when asked for.
+   */
+  public List<BackgroundJob> listMatching(String actor, String kind, String parametersPrefix, boolean withRemoved) {
+    JobWork work = work(kind);
+    return jobs.findByKindAndParametersStartingWithOrderByIdDesc(kind, parametersPrefix, PageRequest.of(0, 100))
+        .stream()
+        .filter(j -> withRemoved || !j.isRemoved())
+        .filter(j -> authorization.isPermitted(actor, j.isInstallationWide() ? null : j.getStudyId(), work.permission()))
+        .toList();
+  }
+
+  /**
+   * Removes a finished job from its list, with a reason: the row stays (marked removed) and its
+   * file is moved aside to {@code jobs/removed/}, never deleted. Audited as {@code job.remove}.
+   */
+  public BackgroundJob remove(String actor, long id, String reason) {
+    BackgroundJob job = view(actor, id);
+    if (!job.getStatus().finished()) {
+      throw new JobException("job.remove.running");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new JobException("job.remove.reasonRequired");
+    }
+    BackgroundJob removed = tx.execute(s -> {
+      BackgroundJob j = jobs.findById(id).orElseThrow();
+      j.remove();
+      audit.record(AuditEvent.of("job.remove", "BackgroundJob", id).withActor(actor)
+          .withStudyId(rootOf(j)).withOldValue(j.getFileName())
+          .withReason(reason.strip()));
+      return jobs.saveAndFlush(j);
+    });
+    Path file = fileOf(id);
+    try {
+      if (Files.isRegularFile(file)) {
+        Path aside = directory.resolve("removed");
+        Files.createDirectories(aside);
+        Files.move(file, aside.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      log.warn("background job {}: its file could not be moved aside; it stays in place", id, e);
+    }
+    return removed;
+  }
+
   /** A job whose kind's rights the user has in its study. */
   public BackgroundJob view(String actor, long id) {
     BackgroundJob job = jobs.findById(id).filter(j -> !j.isRemoved())
@@ -244,12 +295,19 @@ public class BackgroundJobService {
   }
 
   private void finish(long id, JobStatus status, String key, String arg, java.util.function.Consumer<BackgroundJob> more) {
-    tx.executeWithoutResult(s -> {
+    BackgroundJob done = tx.execute(s -> {
       BackgroundJob j = jobs.findById(id).orElseThrow();
       more.accept(j);
       j.finished(status, clock.instant(), key, arg);
-      jobs.saveAndFlush(j);
+      return jobs.saveAndFlush(j);
     });
+    try {
+      events.publishEvent(new JobFinished(done.getId(), done.getKind(), done.getStudyId(), done.getParameters(),
+          done.getRequestedBy(), done.getLanguage(), status));
+    } catch (RuntimeException e) {
+      // a listener's failure (notice, mail) never changes the job's outcome
+      log.warn("background job {}: a listener of its end failed", id, e);
+    }
   }
 
   /** Jobs this node was running when it stopped are marked, so that users can run them again. */

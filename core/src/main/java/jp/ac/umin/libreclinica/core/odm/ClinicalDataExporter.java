@@ -62,14 +62,23 @@ public class ClinicalDataExporter {
         LEFT JOIN study_event se ON se.study_subject_id = ss.id
              AND (CAST(? AS VARCHAR) IS NULL OR se.event_definition_id IN
                   (SELECT d.id FROM study_event_definition d WHERE d.oid = ?))
+             AND (CAST(? AS VARCHAR[]) IS NULL OR se.event_definition_id IN
+                  (SELECT d.id FROM study_event_definition d WHERE d.oid = ANY (CAST(? AS VARCHAR[]))))
+             AND (CAST(? AS TIMESTAMPTZ) IS NULL OR se.start_at >= ?)
+             AND (CAST(? AS TIMESTAMPTZ) IS NULL OR se.start_at < ?)
         LEFT JOIN study_event_definition sed ON sed.id = se.event_definition_id
         LEFT JOIN event_crf ec ON ec.study_event_id = se.id
              AND (CAST(? AS VARCHAR) IS NULL OR ec.crf_version_id IN
                   (SELECT v.id FROM crf_version v WHERE v.oid = ?))
+             AND (CAST(? AS VARCHAR[]) IS NULL
+                  OR ec.crf_id IN (SELECT c.id FROM crf c WHERE c.oid = ANY (CAST(? AS VARCHAR[])))
+                  OR ec.crf_version_id IN (SELECT v.id FROM crf_version v WHERE v.oid = ANY (CAST(? AS VARCHAR[]))))
         LEFT JOIN crf_version cv ON cv.id = ec.crf_version_id
         LEFT JOIN event_definition_crf edc ON edc.event_definition_id = se.event_definition_id
              AND edc.crf_id = ec.crf_id AND edc.site_id IS NULL
         LEFT JOIN item_data itd ON itd.event_crf_id = ec.id
+             AND (CAST(? AS VARCHAR[]) IS NULL OR itd.item_id IN
+                  (SELECT i.id FROM item i WHERE i.oid = ANY (CAST(? AS VARCHAR[]))))
         LEFT JOIN item it ON it.id = itd.item_id
         LEFT JOIN item_form_metadata ifm ON ifm.crf_version_id = ec.crf_version_id
              AND ifm.item_id = itd.item_id
@@ -78,6 +87,7 @@ public class ClinicalDataExporter {
        WHERE ss.parent_study_id = ?
          AND (CAST(? AS BIGINT) IS NULL OR ss.study_id = ?)
          AND (CAST(? AS VARCHAR) IS NULL OR lower(ss.label) = lower(?) OR ss.oid = ?)
+         AND (CAST(? AS VARCHAR[]) IS NULL OR ss.status = ANY (CAST(? AS VARCHAR[])))
        ORDER BY (ss.study_id <> ss.parent_study_id), st.oid, ss.label, ss.id,
                 sed.ordinal, sed.id, se.ordinal, edc.ordinal, ec.id,
                 igm.ordinal, ig.id, itd.ordinal, ifm.ordinal, itd.id
@@ -156,12 +166,22 @@ public class ClinicalDataExporter {
   public void exportFull(
       String actor, long studyOrSiteId, ClinicalDataFilter filter, OdmExportOptions options,
       OutputStream out) {
+    exportFull(actor, studyOrSiteId, filter, options, out, () -> {});
+  }
+
+  /**
+   * A full ODM file, calling {@code afterEachSubject} when a subject is written (for progress;
+   * a runtime exception thrown there stops the export).
+   */
+  public void exportFull(
+      String actor, long studyOrSiteId, ClinicalDataFilter filter, OdmExportOptions options,
+      OutputStream out, Runnable afterEachSubject) {
     Study study = checked(actor, studyOrSiteId);
     var design = metadata.design(study.getId());
     try (OdmWriter w = OdmWriter.open(out)) {
       metadata.startOdm(w, "Study-Meta-Clin", "Study Metadata and Clinical Data", options);
       metadata.writeStudies(w, design, options);
-      writeClinicalData(w, study, filter, options, MetadataWriter.unitOidsOf(design));
+      writeClinicalData(w, study, filter, options, MetadataWriter.unitOidsOf(design), afterEachSubject);
     }
   }
 
@@ -169,11 +189,18 @@ public class ClinicalDataExporter {
   public void exportClinical(
       String actor, long studyOrSiteId, ClinicalDataFilter filter, OdmExportOptions options,
       OutputStream out) {
+    exportClinical(actor, studyOrSiteId, filter, options, out, () -> {});
+  }
+
+  /** The clinical data only, calling {@code afterEachSubject} when a subject is written. */
+  public void exportClinical(
+      String actor, long studyOrSiteId, ClinicalDataFilter filter, OdmExportOptions options,
+      OutputStream out, Runnable afterEachSubject) {
     Study study = checked(actor, studyOrSiteId);
     Map<String, String> units = MetadataWriter.unitOidsOf(metadata.design(study.getId()));
     try (OdmWriter w = OdmWriter.open(out)) {
       metadata.startOdm(w, "Clin", "Clinical Data", options);
-      writeClinicalData(w, study, filter, options, units);
+      writeClinicalData(w, study, filter, options, units, afterEachSubject);
     }
   }
 
@@ -207,30 +234,58 @@ public class ClinicalDataExporter {
 
   private void writeClinicalData(
       OdmWriter w, Study study, ClinicalDataFilter filter, OdmExportOptions options,
-      Map<String, String> unitOids) {
+      Map<String, String> unitOids, Runnable afterEachSubject) {
     long rootId = study.isSite() ? study.getParent().getId() : study.getId();
     Long siteId = study.isSite() ? study.getId() : null;
     StudyParameters.DateOfBirth dob = study.getParameters().getDateOfBirth();
-    var writer = new RowWriter(w, options, filter, unitOids, dob, study);
+    var writer = new RowWriter(w, options, filter, unitOids, dob, study, afterEachSubject);
     jdbc.query(
         con -> {
           var ps = con.prepareStatement(DATA_QUERY, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
           ps.setFetchSize(FETCH_SIZE);
+          ClinicalDataFilter.Restriction r = filter.restriction();
+          java.sql.Array events = array(con, r.eventOids());
+          java.sql.Array forms = array(con, r.formOids());
+          java.sql.Array items = array(con, r.itemOids());
+          java.sql.Array statuses = array(con, r.subjectStatuses() == null ? null : List.copyOf(r.subjectStatuses()));
+          java.time.OffsetDateTime from = offset(r.startFrom());
+          java.time.OffsetDateTime before = offset(r.startBefore());
           int i = 1;
           ps.setString(i++, filter.eventOid());
           ps.setString(i++, filter.eventOid());
+          ps.setArray(i++, events);
+          ps.setArray(i++, events);
+          ps.setObject(i++, from);
+          ps.setObject(i++, from);
+          ps.setObject(i++, before);
+          ps.setObject(i++, before);
           ps.setString(i++, filter.formOid());
           ps.setString(i++, filter.formOid());
+          ps.setArray(i++, forms);
+          ps.setArray(i++, forms);
+          ps.setArray(i++, forms);
+          ps.setArray(i++, items);
+          ps.setArray(i++, items);
           ps.setLong(i++, rootId);
           ps.setObject(i++, siteId);
           ps.setObject(i++, siteId);
           ps.setString(i++, filter.subjectLabel());
           ps.setString(i++, filter.subjectLabel());
-          ps.setString(i, filter.subjectLabel());
+          ps.setString(i++, filter.subjectLabel());
+          ps.setArray(i++, statuses);
+          ps.setArray(i, statuses);
           return ps;
         },
         (RowCallbackHandler) writer::row);
     writer.finish();
+  }
+
+  private static java.sql.Array array(java.sql.Connection con, List<String> values) throws SQLException {
+    return values == null ? null : con.createArrayOf("varchar", values.toArray());
+  }
+
+  private java.time.OffsetDateTime offset(java.time.Instant instant) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 
   /** Turns the ordered rows into nested elements, closing an element when its key changes. */
@@ -241,6 +296,7 @@ public class ClinicalDataExporter {
     private final Map<String, String> unitOids;
     private final StudyParameters.DateOfBirth dob;
     private final Study requested;
+    private final Runnable afterEachSubject;
 
     private Long studyId;
     private Long subjectId;
@@ -254,7 +310,9 @@ public class ClinicalDataExporter {
     private Map<String, List<NoteThreadRow>> notes = Map.of();
 
     RowWriter(OdmWriter w, OdmExportOptions options, ClinicalDataFilter filter,
-        Map<String, String> unitOids, StudyParameters.DateOfBirth dob, Study requested) {
+        Map<String, String> unitOids, StudyParameters.DateOfBirth dob, Study requested,
+        Runnable afterEachSubject) {
+      this.afterEachSubject = afterEachSubject;
       this.w = w;
       this.options = options;
       this.filter = filter;
@@ -416,6 +474,7 @@ public class ClinicalDataExporter {
         writeNotes("S", subjectOid);
         w.end();
         subjectId = null;
+        afterEachSubject.run();
       }
     }
 

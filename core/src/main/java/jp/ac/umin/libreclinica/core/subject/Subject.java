@@ -43,6 +43,17 @@ public class Subject {
   @Column(name = "created_by", nullable = false, length = 64)
   private String createdBy;
 
+  /**
+   * The parent study in whose subject registry the person was registered without an enrolment
+   * (web services' subject {@code creat}); null for the person of a study subject.
+   */
+  @Column(name = "registered_study_id")
+  private Long registeredStudyId;
+
+  /** The study or site where it was registered (a site user registers at their site). */
+  @Column(name = "registered_at_id")
+  private Long registeredAtId;
+
   @Version private long version;
 
   protected Subject() {}
@@ -50,6 +61,14 @@ public class Subject {
   Subject(String createdBy, Instant createdAt) {
     this.createdBy = createdBy;
     this.createdAt = createdAt;
+  }
+
+  /** A person registered in a study's subject registry without an enrolment. */
+  static Subject registered(long parentStudyId, long studyOrSiteId, String createdBy, Instant createdAt) {
+    Subject s = new Subject(createdBy, createdAt);
+    s.registeredStudyId = parentStudyId;
+    s.registeredAtId = studyOrSiteId;
+    return s;
   }
 
   void apply(String personId, Sex sex, PartialDate dateOfBirth) {
@@ -65,6 +84,18 @@ public class Subject {
       this.dateOfBirth = LocalDate.of(dateOfBirth.year(), 1, 1);
       this.dateOfBirthYearOnly = true;
     }
+  }
+
+  public Long getRegisteredStudyId() {
+    return registeredStudyId;
+  }
+
+  public Long getRegisteredAtId() {
+    return registeredAtId;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
   }
 
   public Long getId() {

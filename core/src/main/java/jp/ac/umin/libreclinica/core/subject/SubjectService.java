@@ -65,6 +65,7 @@ public class SubjectService {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  private final PersonRepository persons;
 
   public SubjectService(
       StudySubjectRepository subjects,
@@ -77,7 +78,9 @@ public class SubjectService {
       DateInputParser dates,
       JdbcClient jdbc,
       ApplicationEventPublisher publisher,
-      Clock clock) {
+      Clock clock,
+      PersonRepository persons) {
+    this.persons = persons;
     this.subjects = subjects;
     this.assignments = assignments;
     this.studies = studies;
@@ -246,6 +249,59 @@ public class SubjectService {
             .withNewValue(s.describe() + ", groups=" + c.groups
                 + (confirmDuplicatePersonId && c.personId != null ? ", duplicatePersonIdConfirmed" : "")));
     return s;
+  }
+
+  /**
+   * Registers a person in the subject registry of a study (at the study or one of its sites)
+   * without enrolling it, as LibreClinica's web-services subject {@code creat} does: person ID,
+   * sex and date of birth checked against the study parameters exactly as when enrolling
+   * (person ID required, optional or not used; sex required or not; full date, year only or no
+   * date of birth). A person ID already recorded in the study (for an enrolled subject or a
+   * registered person) is refused: the web services have no way to confirm the warning the
+   * pages show. Audited as the caller ({@code subject.person.create}).
+   */
+  @Transactional
+  public Subject registerPerson(long studyOrSiteId, PersonInput input, String actor) {
+    Study where = studies.get(studyOrSiteId);
+    authorization.require(actor, where.getId(), Permission.ADD_SUBJECT);
+    studies.requireAllowed(where, StudyOperation.ENROLL_SUBJECTS);
+    Study parent = where.isSite() ? where.getParent() : where;
+    StudyParameters p = parent.getParameters();
+    if (p.isSexRequired() && input.sex() == null) {
+      throw SubjectException.onField("sex", "subject.sex.required");
+    }
+    String personId =
+        p.getPersonId() == Usage.NOT_USED
+            ? null
+            : code("personId", input.personId(), PERSON_ID_MAX, p.getPersonId() == Usage.REQUIRED);
+    PartialDate birth = birth(input.dateOfBirth(), p.getDateOfBirth());
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    if (birth != null && (birth.year() > today.getYear()
+        || birth.isComplete() && birth.toLocalDate().isAfter(today))) {
+      throw SubjectException.onField("dateOfBirth", "subject.dateOfBirth.future");
+    }
+    if (personId != null) {
+      // both checks see a concurrent registration of the same person ID only after it commits:
+      // serialise registrations of one person ID in one study
+      jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))")
+          .param("k", "person:" + parent.getId() + ":" + personId).query().singleValue();
+      List<String> labels = subjects.labelsWithPersonId(parent.getId(), personId, -1);
+      if (!labels.isEmpty()) {
+        throw SubjectException.onField("personId", "subject.personId.duplicate", personId, String.join(", ", labels));
+      }
+      if (persons.registeredWithPersonId(parent.getId(), personId)) {
+        throw SubjectException.onField("personId", "subject.personId.registered", personId);
+      }
+    }
+    Subject person = Subject.registered(parent.getId(), where.getId(), actor, clock.instant());
+    person.apply(personId, input.sex(), birth);
+    persons.saveAndFlush(person);
+    audit.record(
+        AuditEvent.of("subject.person.create", "Subject", person.getId())
+            .withActor(actor)
+            .withStudyId(parent.getId())
+            .withNewValue(person.describe() + ", registeredAt=" + where.getOid()));
+    return person;
   }
 
   /** Changes a subject's details; with automatic non-editable IDs the label never changes. */

@@ -2,6 +2,7 @@ package jp.ac.umin.libreclinica.core.wsauth;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import jp.ac.umin.libreclinica.core.account.WebServicesDigest;
 import jp.ac.umin.libreclinica.core.audit.AuditEvent;
 import jp.ac.umin.libreclinica.core.audit.AuditService;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +44,7 @@ public class WebServicesCredentialService {
   private final PasswordEncoder encoder;
   private final AuditService audit;
   private final Clock clock;
+  private final VerificationCache cache;
 
   public WebServicesCredentialService(
       AccountService accounts,
@@ -49,7 +52,10 @@ public class WebServicesCredentialService {
       WsKeyRepository keys,
       PasswordEncoder encoder,
       AuditService audit,
-      Clock clock) {
+      Clock clock,
+      @Value("${lc.ws.auth-cache-ttl:PT60S}") Duration cacheTtl,
+      @Value("${lc.ws.auth-cache-max-entries:10000}") int cacheMaxEntries) {
+    this.cache = new VerificationCache(cacheTtl, cacheMaxEntries, clock);
     this.accounts = accounts;
     this.identities = identities;
     this.keys = keys;
@@ -67,34 +73,82 @@ public class WebServicesCredentialService {
     String name = userName == null ? "" : userName.strip();
     Optional<UserAccount> found = accounts.findByUserName(name);
     if (found.isEmpty() || digest == null || digest.isBlank() || !found.get().canSignIn()) {
+      cache.forget(name);
       accounts.recordLoginFailure(name, found.isEmpty() ? "ws.unknownUser" : "ws.refused");
       return new WebServicesSignIn(name, Optional.empty(), FAILED);
     }
     UserAccount account = found.get();
     Optional<Locale> locale =
         Optional.ofNullable(account.getPreferredLocale()).map(Locale::forLanguageTag);
-    if (passwordMatches(account, digest) || keyMatches(account, digest)) {
+    String normalised = WebServicesDigest.normalise(digest);
+    VerificationCache.Stamp remembered = cache.get(account.getUserName(), normalised);
+    if (remembered != null && stillHolds(account, remembered)) {
+      cache.hit();
       accounts.recordWebServicesSuccess(account.getUserName());
       return new WebServicesSignIn(account.getUserName(), locale, null);
     }
+    VerificationCache.Stamp matched = passwordMatches(account, digest);
+    if (matched == null) {
+      matched = keyMatches(account, digest);
+    }
+    if (matched != null) {
+      cache.put(account.getUserName(), normalised, matched);
+      accounts.recordWebServicesSuccess(account.getUserName());
+      return new WebServicesSignIn(account.getUserName(), locale, null);
+    }
+    cache.forget(account.getUserName());
     accounts.recordLoginFailure(account.getUserName(), "ws.badCredentials");
     return new WebServicesSignIn(account.getUserName(), locale, FAILED);
   }
 
-  private boolean passwordMatches(UserAccount account, String digest) {
-    return identities.localSignInAllowed(account.getUserName())
-        && accounts.signInState(account.getUserName()) == SignInState.OK
-        && accounts.webServicesPasswordMatches(account.getUserName(), digest);
-  }
-
-  private boolean keyMatches(UserAccount account, String digest) {
+  /**
+   * Whether a remembered success still stands without hashing again: the account unchanged
+   * since (no new password, no lock: both change its version), and the password still usable
+   * or the same key still active.
+   */
+  private boolean stillHolds(UserAccount account, VerificationCache.Stamp s) {
+    if (s.accountVersion() != account.getVersion()
+        || !java.util.Objects.equals(s.passwordChangedAt(), account.getPasswordChangedAt())) {
+      cache.forget(account.getUserName());
+      return false;
+    }
+    if (s.keyId() == null) {
+      return identities.localSignInAllowed(account.getUserName())
+          && accounts.signInState(account.getUserName()) == SignInState.OK;
+    }
     Optional<WsKey> key = keys.findByAccountIdAndStatus(account.getId(), WsKeyStatus.ACTIVE);
-    if (key.isPresent()
-        && encoder.matches(WebServicesDigest.normalise(digest), key.get().getVerifier())) {
+    if (key.isPresent() && key.get().getId().equals(s.keyId())) {
       keys.touch(key.get().getId(), clock.instant());
       return true;
     }
     return false;
+  }
+
+  private VerificationCache.Stamp passwordMatches(UserAccount account, String digest) {
+    boolean ok = identities.localSignInAllowed(account.getUserName())
+        && accounts.signInState(account.getUserName()) == SignInState.OK
+        && accounts.webServicesPasswordMatches(account.getUserName(), digest);
+    return ok ? new VerificationCache.Stamp(account.getVersion(), account.getPasswordChangedAt(), null) : null;
+  }
+
+  private VerificationCache.Stamp keyMatches(UserAccount account, String digest) {
+    Optional<WsKey> key = keys.findByAccountIdAndStatus(account.getId(), WsKeyStatus.ACTIVE);
+    if (key.isPresent()
+        && encoder.matches(WebServicesDigest.normalise(digest), key.get().getVerifier())) {
+      keys.touch(key.get().getId(), clock.instant());
+      return new VerificationCache.Stamp(account.getVersion(), account.getPasswordChangedAt(), key.get().getId());
+    }
+    return null;
+  }
+
+  /** Checks answered from remembered successes, without hashing (tests and monitoring). */
+  public long cachedVerifications() {
+    return cache.hits();
+  }
+
+  /** Forgets the user's remembered successes: the next call is checked in full. */
+  public void forgetVerifications(String userName) {
+    cache.forget(userName);
   }
 
   /** The holder's active key, if any (never the key itself). */
@@ -133,6 +187,7 @@ public class WebServicesCredentialService {
 
   private boolean revokeActive(UserAccount account, Instant now) {
     Optional<WsKey> active = keys.findByAccountIdAndStatus(account.getId(), WsKeyStatus.ACTIVE);
+    cache.forget(account.getUserName());
     active.ifPresent(
         k -> {
           k.revoke(account.getUserName(), now);

@@ -125,6 +125,36 @@ public class AuditTrailTest {
   }
 
   @Test
+  public void aBatchOfEventsIsChainedInOrderAsRecordsOneByOneWouldBe() {
+    String batch = unique("b");
+    String after = unique("e");
+    tx.executeWithoutResult(s -> audit.recordAll(java.util.List.of(
+        AuditEvent.of("test.batch", "test", batch).withActor("ann").withOldValue("1").withNewValue("2")
+            .withStudyId(7L).withReason("理由 𠮷"),
+        AuditEvent.of("test.batch", "test", batch).withActor("ann").withNewValue("3"),
+        AuditEvent.of("test.batch", "test", batch).withActor("ann").withNewValue("4")
+            .withContext(new AuditContext(424242L, 5L, 6L, 7L, 8L, 2)))));
+    AuditRecord next = recordOne(after, AuditEvent.of("test.after", "test", after).withActor("ann"));
+    java.util.List<AuditRecord> records = jdbc.query(
+        "SELECT * FROM audit_log WHERE entity_type = 'test' AND entity_id = ? ORDER BY id",
+        AuditChainVerifier.ROW_MAPPER, batch);
+    assertEquals(3, records.size());
+    assertEquals("2", records.get(0).newValue());
+    assertEquals("理由 𠮷", records.get(0).reason());
+    assertEquals(Long.valueOf(7L), records.get(0).studyId());
+    assertEquals("4", records.get(2).newValue());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(records.get(i).computeHash(), records.get(i).hash());
+    }
+    assertEquals(records.get(0).hash(), records.get(1).previousHash());
+    assertEquals(records.get(1).hash(), records.get(2).previousHash());
+    assertEquals(records.get(2).hash(), next.previousHash());
+    assertEquals(Integer.valueOf(2), jdbc.queryForObject(
+        "SELECT item_ordinal FROM audit_log_context WHERE audit_id = ?", Integer.class, records.get(2).id()));
+    assertTrue(verifier.verify().intact());
+  }
+
+  @Test
   public void actorIsTheExplicitOneElseTheSignedInUserElseSystem() {
     String a = unique("e");
     String b = unique("e");

@@ -84,6 +84,13 @@ public class ItemValueValidatorTest {
   }
 
   @Test
+  public void lineBreaksOfFreeTextAreStoredAsLineFeedsWhateverTheBrowserSent() {
+    ItemDefinition st = item(ItemDataType.ST);
+    assertEquals("一行目\n二行目\n三行目", stored(st, "一行目\r\n二行目\r三行目"));
+    assertEquals("  字下げ\n", stored(st, "  字下げ\n"));
+  }
+
+  @Test
   public void datesAreStoredInIsoAndPartialDatesOnlyWherePartial() {
     assertEquals("2026-04-07", stored(item(ItemDataType.DATE), "2026/4/7"));
     assertEquals("input.date.incomplete", refusal(item(ItemDataType.DATE), "2026/4"));

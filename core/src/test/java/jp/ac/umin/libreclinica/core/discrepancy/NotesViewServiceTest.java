@@ -9,6 +9,8 @@ import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import jp.ac.umin.libreclinica.core.casebook.PdfFont;
 import jp.ac.umin.libreclinica.core.account.AccountFixtures;
 import jp.ac.umin.libreclinica.core.account.PasswordHistoryRepository;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
@@ -24,18 +26,41 @@ import jp.ac.umin.libreclinica.core.subject.SubjectService;
 import jp.ac.umin.libreclinica.coretest.CoreTestApplication;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.junit4.SpringRunner;
 
 @RunWith(SpringRunner.class)
 @SpringBootTest(classes = CoreTestApplication.class)
+@Import(NotesViewServiceTest.RealBundles.class)
 public class NotesViewServiceTest {
+
+  /** The PDF's headings and statuses from the real bundles, Japanese from i18n-ja's sources. */
+  @TestConfiguration
+  static class RealBundles {
+    @Bean
+    MessageSource messageSource() {
+      ReloadableResourceBundleMessageSource m = new ReloadableResourceBundleMessageSource();
+      m.setBasenames("file:../i18n-ja/src/main/resources/i18n/notes", "classpath:i18n/notes");
+      m.setDefaultEncoding("UTF-8");
+      m.setFallbackToSystemLocale(false);
+      return m;
+    }
+  }
 
   @Autowired private UserAccountRepository accountRepository;
   @Autowired private PasswordHistoryRepository passwordHistory;
@@ -137,6 +162,76 @@ public class NotesViewServiceTest {
       }
       assertEquals(nasty, mine.get(14));
       assertEquals(detail, mine.get(15));
+    }
+  }
+
+  private static void assumeJapaneseFont() {
+    try {
+      new PdfFont("").location();
+    } catch (RuntimeException e) {
+      Assume.assumeNoException("a Japanese font (fonts-ipaexfont-gothic) is installed", e);
+    }
+  }
+
+  private String pdfText(String actor, long where, NoteQuery q) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    view.writePdf(actor, where, q, Locale.JAPANESE, out);
+    try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+      assertTrue(pdf.getPage(0).getResources().getFont(
+          pdf.getPage(0).getResources().getFontNames().iterator().next()).isEmbedded());
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+    }
+  }
+
+  @Test
+  public void theNotesPdfShowsJapaneseNoteTextWithItsThreadsNotes() throws Exception {
+    assumeJapaneseFont();
+    DiscrepancyNote t = notes.raise(f.r.dataManager(), NoteTarget.itemValue(f.crfA.getId(), "WEIGHT", 1),
+        new NewNote(NoteType.QUERY, "体重が前回より二十キロ減っています", "原資料を確認してください", f.r.crcA()));
+    notes.answer(f.r.crcA(), t.getId(), t.getVersion(),
+        new NoteAnswer(NoteStatus.RESOLUTION_PROPOSED, "転記ミスでした。修正済みです", null, f.r.crcA()));
+    String text = pdfText(f.r.dataManager(), f.r.study().getId(), NoteQuery.any());
+    assertTrue(text, text.contains("#" + t.getId()));
+    assertTrue(text, text.contains("体重が前回より二十キロ減っています"));
+    assertTrue(text, text.contains("原資料を確認してください"));
+    assertTrue("the child note is printed under its thread", text.contains("転記ミスでした。修正済みです"));
+    assertTrue(text, text.contains(f.subjectA.getLabel()));
+    assertTrue(text, text.contains("Bquery"));
+    assertTrue("headings in Japanese", text.contains("ディスクレパンシーノート一覧") && text.contains("解決提案"));
+  }
+
+  @Test
+  public void theNotesPdfFollowsTheFiltersAndASiteUserSeesOnlyTheirSite() throws Exception {
+    assumeJapaneseFont();
+    String atSite = pdfText(f.r.crcA(), f.r.siteA().getId(), NoteQuery.any());
+    assertTrue(atSite, atSite.contains("Aquery0"));
+    assertTrue(atSite, !atSite.contains("Bquery"));
+    assertThrows(PermissionDeniedException.class,
+        () -> view.writePdf(f.r.crcA(), f.r.study().getId(), NoteQuery.any(), Locale.JAPANESE, new ByteArrayOutputStream()));
+    assertThrows(PermissionDeniedException.class,
+        () -> view.writePdf(f.r.crcA(), f.r.siteB().getId(), NoteQuery.any(), Locale.JAPANESE, new ByteArrayOutputStream()));
+    String closed = pdfText(f.r.dataManager(), f.r.study().getId(),
+        new NoteQuery(null, NoteStatus.CLOSED, null, null, null, null, null, null, null));
+    assertTrue(closed, closed.contains("Bquery") && !closed.contains("Aquery0"));
+  }
+
+  @Test
+  public void aLongNotesPdfIsPrintedInChunksOverManyPages() throws Exception {
+    assumeJapaneseFont();
+    for (int i = 0; i < 130; i++) {
+      notes.raise(f.r.dataManager(), NoteTarget.itemValue(f.crfB.getId(), "HEIGHT", 1),
+          new NewNote(NoteType.ANNOTATION, "注記その" + i, null, null));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    view.writePdf(f.r.dataManager(), f.r.siteB().getId(), NoteQuery.any(), Locale.JAPANESE, out);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "notes-ja.pdf"), out.toByteArray());
+    try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 90), "png",
+          java.nio.file.Path.of("target", "notes-ja-page1.png").toFile());
+      assertTrue("pages: " + pdf.getNumberOfPages(), pdf.getNumberOfPages() > 3);
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("注記その0") && text.contains("注記その129"));
     }
   }
 }

@@ -98,20 +98,15 @@ public final class OdmExportBenchmark {
 
   /** The export's query with its parameters as literals: all subjects of the study, no filters. */
   static String literal(String query, long rootId) {
-    String[] values = {"NULL", "NULL", "NULL", "NULL", Long.toString(rootId), "NULL", "NULL", "NULL", "NULL", "NULL"};
-    StringBuilder out = new StringBuilder();
-    int next = 0;
-    for (char c : query.toCharArray()) {
-      if (c == '?') {
-        out.append(values[next++]);
-      } else {
-        out.append(c);
-      }
+    String marker = "ss.parent_study_id = ?";
+    if (!query.contains(marker)) {
+      throw new IllegalStateException("the export query no longer selects by " + marker);
     }
-    return out.toString();
+    return query.replace(marker, "ss.parent_study_id = " + rootId).replace("?", "NULL");
   }
 
-  private static long generate(JdbcTemplate jdbc, Study study, Study site, StudyEventDefinition visit,
+  /** Generates the benchmark's subjects, events, forms and values; returns the number of values. */
+  public static long generate(JdbcTemplate jdbc, Study study, Study site, StudyEventDefinition visit,
       CrfUploadOutcome crf, int subjects, int occurrences) {
     Instant now = Instant.now();
     String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -149,14 +144,14 @@ public final class OdmExportBenchmark {
         + " WHERE ec.crf_version_id = ?", Long.class, crf.crfVersionId());
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
   }
 
-  private static long peakHeap() {
+  static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

@@ -10,12 +10,13 @@ import jp.ac.umin.libreclinica.core.identity.IdentityService;
 import jp.ac.umin.libreclinica.umin.sso.oidc.OidcReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.oidc.OidcSignOn;
 import jp.ac.umin.libreclinica.umin.sso.saml.IdpMetadata;
-import jp.ac.umin.libreclinica.umin.sso.saml.ReplayCache;
+import jp.ac.umin.libreclinica.umin.sso.saml.JdbcSamlState;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlFilter;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlReauthentication;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlRequestStore;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlResponseValidator;
 import jp.ac.umin.libreclinica.umin.sso.saml.SamlServiceProvider;
+import jp.ac.umin.libreclinica.umin.sso.saml.SpCredentials;
 import jp.ac.umin.libreclinica.web.security.ExternalSignOn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * UMIN single sign-on, on when {@code lc.sso.mode} is {@code sso} or {@code both}. Plugs into
@@ -46,8 +48,9 @@ import org.springframework.context.annotation.Import;
 public class SsoAutoConfiguration {
 
   @Bean
-  SsoSignInCompletion ssoSignInCompletion(IdentityService identities, ExternalSignOn signOn) {
-    return new SsoSignInCompletion(identities, signOn);
+  SsoSignInCompletion ssoSignInCompletion(
+      SsoProperties properties, IdentityService identities, ExternalSignOn signOn) {
+    return new SsoSignInCompletion(identities, signOn, properties.justInTime());
   }
 
   @Bean
@@ -125,20 +128,36 @@ public class SsoAutoConfiguration {
     }
 
     @Bean
-    SamlRequestStore samlRequestStore(SsoProperties properties) {
-      return new SamlRequestStore(properties.getSaml().getRequestLifetime());
+    SamlRequestStore samlRequestStore(SsoProperties properties, JdbcTemplate jdbc) {
+      // In the database, so that any application server can take the answer.
+      return new JdbcSamlState.Requests(jdbc, properties.getSaml().getRequestLifetime());
     }
 
+    /** This SP's key pair when {@code lc.sso.saml.sp-key} is set: signed requests, encrypted assertions. */
     @Bean
     SamlServiceProvider samlServiceProvider(
         SsoProperties properties, IdpMetadata idp, SamlRequestStore requests, Clock clock) {
-      return new SamlServiceProvider(properties.getSaml(), idp, requests, clock);
+      SsoProperties.Saml saml = properties.getSaml();
+      SpCredentials credentials =
+          saml.getSpKey().isBlank() && saml.getSpCertificate().isBlank()
+              ? null
+              : SpCredentials.load(saml.getSpKey(), saml.getSpCertificate());
+      return new SamlServiceProvider(saml, idp, requests, clock, credentials);
     }
 
     @Bean
     SamlResponseValidator samlResponseValidator(
-        SsoProperties properties, IdpMetadata idp, SamlRequestStore requests) {
-      return new SamlResponseValidator(properties.getSaml(), idp, requests, new ReplayCache());
+        SsoProperties properties,
+        IdpMetadata idp,
+        SamlRequestStore requests,
+        SamlServiceProvider sp,
+        JdbcTemplate jdbc) {
+      return new SamlResponseValidator(
+          properties.getSaml(),
+          idp,
+          requests,
+          new JdbcSamlState.Replays(jdbc),
+          sp.credentials() == null ? null : sp.credentials().key());
     }
 
     @Bean
@@ -148,8 +167,13 @@ public class SsoAutoConfiguration {
         SamlResponseValidator validator,
         SsoSignInCompletion completion,
         Clock clock,
-        SamlReauthentication reauthentication) {
-      return new SamlFilter(properties.getSaml(), sp, validator, completion, clock, reauthentication);
+        SamlReauthentication reauthentication,
+        ExternalIdentityRepository identities,
+        UserAccountRepository accounts,
+        AuditService audit) {
+      SamlFilter filter = new SamlFilter(properties.getSaml(), sp, validator, completion, clock, reauthentication);
+      filter.enableIdpLogout(identities, accounts, audit);
+      return filter;
     }
 
     /** Presence at the IdP (ForceAuthn) before a signature, for accounts that sign in only through SAML. */
@@ -158,8 +182,11 @@ public class SsoAutoConfiguration {
         SsoProperties properties,
         ExternalIdentityRepository identities,
         UserAccountRepository accounts,
-        AuditService audit) {
-      return new SamlReauthentication(properties.getSaml(), identities, accounts, audit);
+        AuditService audit,
+        JdbcTemplate jdbc) {
+      SamlReauthentication r = new SamlReauthentication(properties.getSaml(), identities, accounts, audit);
+      r.keepProofsIn(jdbc);
+      return r;
     }
 
     /** Not a servlet filter of its own: it runs inside the page security chain only. */

@@ -27,6 +27,7 @@ public class SsoProperties {
   private List<String> breakGlassUsers = new ArrayList<>(List.of("admin"));
   /** Whom an unknown identity should contact (shown on the sign-in page), e.g. an e-mail address. */
   private String contact = "";
+  private final Jit jit = new Jit();
   private final TrustedHeader trustedHeader = new TrustedHeader();
   private final Saml saml = new Saml();
   private final Oidc oidc = new Oidc();
@@ -64,6 +65,33 @@ public class SsoProperties {
     return trustedHeader;
   }
 
+  public Jit getJit() {
+    return jit;
+  }
+
+  /** What a just-in-time account may not be called: the break-glass administrators. */
+  public jp.ac.umin.libreclinica.core.identity.JustInTime justInTime() {
+    return new jp.ac.umin.libreclinica.core.identity.JustInTime(
+        jit.isEnabled(), java.util.Set.copyOf(breakGlassUsers));
+  }
+
+  /**
+   * Just-in-time accounts ({@code lc.sso.jit.*}): an identity the provider verified but that is
+   * neither linked nor pre-registered gets a new account without any study role. Off by default:
+   * such a person then sees that the ID is not registered.
+   */
+  public static class Jit {
+    private boolean enabled;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
   public Saml getSaml() {
     return saml;
   }
@@ -90,6 +118,8 @@ public class SsoProperties {
     private String displayIdClaim = "preferred_username";
     private String mailClaim = "email";
     private String nameClaim = "name";
+    private String givenNameClaim = "given_name";
+    private String familyNameClaim = "family_name";
     /** Where the provider sends the browser after its logout (RP-initiated logout), e.g. {@code https://edc.example.org/login}. */
     private String postLogoutRedirectUri = "";
     private String buttonLabel = "sso.button.oidc";
@@ -166,6 +196,22 @@ public class SsoProperties {
       this.nameClaim = nameClaim;
     }
 
+    public String getGivenNameClaim() {
+      return givenNameClaim;
+    }
+
+    public void setGivenNameClaim(String givenNameClaim) {
+      this.givenNameClaim = givenNameClaim;
+    }
+
+    public String getFamilyNameClaim() {
+      return familyNameClaim;
+    }
+
+    public void setFamilyNameClaim(String familyNameClaim) {
+      this.familyNameClaim = familyNameClaim;
+    }
+
     public String getPostLogoutRedirectUri() {
       return postLogoutRedirectUri;
     }
@@ -227,6 +273,20 @@ public class SsoProperties {
                 "jaDisplayName",
                 "urn:oid:2.16.840.1.113730.3.1.241",
                 "displayName"));
+    /** Given name (only for just-in-time accounts): jaGivenName before givenName. */
+    private List<String> givenNameAttribute =
+        new ArrayList<>(List.of("jaGivenName", "urn:oid:2.5.4.42", "givenName"));
+    /** Family name (only for just-in-time accounts): jasn before sn. */
+    private List<String> familyNameAttribute =
+        new ArrayList<>(List.of("jasn", "urn:oid:2.5.4.4", "sn", "surname"));
+    /**
+     * This SP's private key (PEM, PKCS#8 or PKCS#1 RSA), a file path: with it, AuthnRequests and
+     * LogoutRequests are signed and encrypted assertions can be decrypted. Keep it out of the
+     * repository and readable only by the application.
+     */
+    private String spKey = "";
+    /** This SP's certificate (PEM) for {@link #spKey}, published in the metadata. */
+    private String spCertificate = "";
     /** The button's message key. */
     private String buttonLabel = "sso.button.saml";
 
@@ -339,6 +399,38 @@ public class SsoProperties {
       this.nameAttribute = nameAttribute;
     }
 
+    public List<String> getGivenNameAttribute() {
+      return givenNameAttribute;
+    }
+
+    public void setGivenNameAttribute(List<String> givenNameAttribute) {
+      this.givenNameAttribute = givenNameAttribute;
+    }
+
+    public List<String> getFamilyNameAttribute() {
+      return familyNameAttribute;
+    }
+
+    public void setFamilyNameAttribute(List<String> familyNameAttribute) {
+      this.familyNameAttribute = familyNameAttribute;
+    }
+
+    public String getSpKey() {
+      return spKey;
+    }
+
+    public void setSpKey(String spKey) {
+      this.spKey = spKey.strip();
+    }
+
+    public String getSpCertificate() {
+      return spCertificate;
+    }
+
+    public void setSpCertificate(String spCertificate) {
+      this.spCertificate = spCertificate.strip();
+    }
+
     public String getButtonLabel() {
       return buttonLabel;
     }
@@ -364,6 +456,9 @@ public class SsoProperties {
     private String displayIdHeader = "uid";
     private String mailHeader = "mail";
     private String nameHeader = "displayName";
+    /** Given and family name (only for just-in-time accounts). */
+    private String givenNameHeader = "givenName";
+    private String familyNameHeader = "sn";
     /** The path the SP protects; the sign-in button leads here. */
     private String loginPath = "/sso/header";
     /** Where to go after the local session ends (the SP's logout handler), empty for none. */
@@ -425,6 +520,22 @@ public class SsoProperties {
 
     public void setNameHeader(String nameHeader) {
       this.nameHeader = nameHeader;
+    }
+
+    public String getGivenNameHeader() {
+      return givenNameHeader;
+    }
+
+    public void setGivenNameHeader(String givenNameHeader) {
+      this.givenNameHeader = givenNameHeader;
+    }
+
+    public String getFamilyNameHeader() {
+      return familyNameHeader;
+    }
+
+    public void setFamilyNameHeader(String familyNameHeader) {
+      this.familyNameHeader = familyNameHeader;
     }
 
     public String getLoginPath() {

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import jp.ac.umin.libreclinica.core.identity.ExternalSignIn;
 import jp.ac.umin.libreclinica.core.identity.IdentityService;
+import jp.ac.umin.libreclinica.core.identity.JustInTime;
 import jp.ac.umin.libreclinica.core.identity.SignInResult;
 import jp.ac.umin.libreclinica.web.security.ExternalSignOn;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,17 +23,24 @@ public class SsoSignInCompletion {
 
   private final IdentityService identities;
   private final ExternalSignOn signOn;
+  private final JustInTime jit;
 
   public SsoSignInCompletion(IdentityService identities, ExternalSignOn signOn) {
+    this(identities, signOn, JustInTime.OFF);
+  }
+
+  /** With {@code jit} on, unknown verified identities get a new account (see {@link IdentityService#signIn(ExternalSignIn, JustInTime)}). */
+  public SsoSignInCompletion(IdentityService identities, ExternalSignOn signOn, JustInTime jit) {
     this.identities = identities;
     this.signOn = signOn;
+    this.jit = jit;
   }
 
   /** Completes a verified sign-in through {@code protocol} ({@code header}, {@code saml}, {@code oidc}). */
   public void complete(
       HttpServletRequest request, HttpServletResponse response, String protocol, ExternalSignIn in)
       throws IOException, ServletException {
-    SignInResult result = identities.signIn(in);
+    SignInResult result = identities.signIn(in, jit);
     if (!result.succeeded()) {
       refuse(request, response, result.failure());
       return;

@@ -68,6 +68,8 @@ final class TrustedHeaderFilter extends OncePerRequestFilter {
             displayId,
             header(request, config.getMailHeader()),
             header(request, config.getNameHeader()),
+            header(request, config.getGivenNameHeader()),
+            header(request, config.getFamilyNameHeader()),
             request.getRemoteAddr()));
   }
 

@@ -43,4 +43,27 @@ public class TrustedHeaderFilterTest {
     r.setAttribute("uid", "from-ajp");
     assertEquals("from-ajp", TrustedHeaderFilter.header(r, "uid"));
   }
+
+  @Test
+  public void passesGivenAndFamilyNameForJustInTimeAccounts() throws Exception {
+    SsoProperties.TrustedHeader config = new SsoProperties.TrustedHeader();
+    config.setTrustedProxies(List.of("127.0.0.1"));
+    SsoSignInCompletion completion = org.mockito.Mockito.mock(SsoSignInCompletion.class);
+    MockHttpServletRequest r = new MockHttpServletRequest("GET", "/sso/header");
+    r.setRemoteAddr("127.0.0.1");
+    r.addHeader("persistent-id", "idp!sp!abc");
+    r.addHeader("uid", "taro-1");
+    r.addHeader("mail", "taro@example.org");
+    r.addHeader("givenName", "Taro");
+    r.addHeader("sn", "Yamada");
+    new TrustedHeaderFilter(config, completion)
+        .doFilter(r, new org.springframework.mock.web.MockHttpServletResponse(), new org.springframework.mock.web.MockFilterChain());
+    var in = org.mockito.ArgumentCaptor.forClass(jp.ac.umin.libreclinica.core.identity.ExternalSignIn.class);
+    org.mockito.Mockito.verify(completion)
+        .complete(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+            org.mockito.ArgumentMatchers.eq("header"), in.capture());
+    assertEquals("idp!sp!abc", in.getValue().subject());
+    assertEquals("Taro", in.getValue().givenName());
+    assertEquals("Yamada", in.getValue().familyName());
+  }
 }

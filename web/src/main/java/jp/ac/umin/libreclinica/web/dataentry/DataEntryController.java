@@ -13,10 +13,13 @@ import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.crf.CrfService;
 import jp.ac.umin.libreclinica.core.crf.CrfVersionDetail;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
+import jp.ac.umin.libreclinica.core.crf.definition.ResponseType;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryException;
 import jp.ac.umin.libreclinica.core.dataentry.DataEntryService;
+import jp.ac.umin.libreclinica.core.dataentry.DoubleDataEntryService;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrf;
 import jp.ac.umin.libreclinica.core.dataentry.EventCrfStatus;
+import jp.ac.umin.libreclinica.core.dataentry.ItemCalculator;
 import jp.ac.umin.libreclinica.core.dataentry.ItemData;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
 import jp.ac.umin.libreclinica.core.dataentry.SaveResult;
@@ -57,6 +60,7 @@ public class DataEntryController {
   private final DiscrepancyNoteService notes;
 
   private final ReauthenticationService reauthentication;
+  private final DoubleDataEntryService doubleEntry;
 
   public DataEntryController(
       DataEntryService entry,
@@ -66,8 +70,10 @@ public class DataEntryController {
       SignatureService signatures,
       AuthorizationService authorization,
       DiscrepancyNoteService notes,
-      ReauthenticationService reauthentication) {
+      ReauthenticationService reauthentication,
+      DoubleDataEntryService doubleEntry) {
     this.reauthentication = reauthentication;
+    this.doubleEntry = doubleEntry;
     this.entry = entry;
     this.crfs = crfs;
     this.messages = messages;
@@ -96,6 +102,10 @@ public class DataEntryController {
   @GetMapping("/event-crfs/{id}")
   public String show(@PathVariable long id, Principal user, Model model) {
     EventCrf e = entry.get(user.getName(), id);
+    if (e.getStatus().inSecondEntry() && doubleEntry.maySecondEnter(user.getName(), id)) {
+      // double data entry: whoever may do the second pass enters it blind, on its own page
+      return "redirect:/event-crfs/" + id + "/second-entry";
+    }
     Map<ItemKey, ItemData> stored = entry.values(user.getName(), id);
     Map<String, String> values = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
@@ -131,6 +141,17 @@ public class DataEntryController {
         for (ItemDefinition item : b.items()) {
           for (int row : b.rows()) {
             String name = FormLayout.valueName(item.name(), row);
+            if (ItemCalculator.isCalculated(item) || item.responseType() == ResponseType.FILE) {
+              // not typed on this page (computed on save, or uploaded on its own): show what is stored
+              ItemData d = stored.get(new ItemKey(item.name(), row));
+              values.put(name, d == null ? "" : d.getValue());
+              String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
+              if (seenValue != null && seenValue.matches("\\d{1,18}")) {
+                seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
+                seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
+              }
+              continue;
+            }
             List<String> given = form.get(name);
             String value = given == null ? "" : String.join(",", given);
             if (given != null || stored.containsKey(new ItemKey(item.name(), row))) {
@@ -257,6 +278,7 @@ public class DataEntryController {
     model.addAttribute("passwordOnCompletion", presence && reauthUrl == null && reauthentication.asksForPassword(actor));
     model.addAttribute("reauthUrl", reauthUrl);
     model.addAttribute("mayLock", authorization.isPermitted(actor, e.getStudyId(), Permission.LOCK_DATA));
+    model.addAttribute("doubleDataEntry", entry.isDoubleDataEntry(e));
     model.addAttribute("flags", notes.itemFlags(user.getName(), e.getId()));
     if (!model.containsAttribute("overridable")) {
       model.addAttribute("overridable", Map.of());

@@ -40,17 +40,25 @@ public class ItemFileController {
       @PathVariable long id,
       @RequestParam String item,
       @RequestParam(defaultValue = "1") int row,
+      @RequestParam(defaultValue = "upload") String action,
       @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String reasonForChange,
       Principal user,
       RedirectAttributes redirect) throws IOException {
     try {
+      if ("remove".equals(action)) {
+        files.remove(user.getName(), id, item, row, reasonForChange);
+        redirect.addFlashAttribute("flash", text("dataentry.page.fileRemoved", item));
+        return "redirect:/event-crfs/" + id;
+      }
       if (file == null || file.isEmpty()) {
         throw new DataEntryException("dataentry.file.empty", item);
       }
       if (file.getSize() > files.maxBytes()) {
         throw new DataEntryException("dataentry.file.tooLarge", item, files.maxBytes() / (1024 * 1024));
       }
-      files.upload(user.getName(), id, item, row, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+      files.upload(user.getName(), id, item, row, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+          reasonForChange);
       redirect.addFlashAttribute("flash", text("dataentry.page.fileStored", item));
     } catch (DataEntryException ex) {
       redirect.addFlashAttribute("flash", text(ex.messageKey(), ex.arguments()));

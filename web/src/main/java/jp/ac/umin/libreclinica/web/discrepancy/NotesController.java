@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Locale;
+import jp.ac.umin.libreclinica.core.casebook.CasebookPdfException;
 import jp.ac.umin.libreclinica.core.csv.CsvEncoding;
 import jp.ac.umin.libreclinica.core.csv.UnencodableValuesException;
 import jp.ac.umin.libreclinica.core.discrepancy.DiscrepancyNote;
@@ -25,6 +26,7 @@ import jp.ac.umin.libreclinica.core.study.ActiveStudyService;
 import jp.ac.umin.libreclinica.core.study.Workplace;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -277,6 +279,35 @@ public class NotesController {
       }
       response.setContentType("text/csv;charset=" + chosen.charset().name());
       response.setHeader("Content-Disposition", "attachment; filename=\"notes-" + id + ".csv\"");
+      response.setContentLengthLong(Files.size(file));
+      Files.copy(file, response.getOutputStream());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** The same threads as the CSV, as PDF in the reader's language (Japanese via the PDF font). */
+  @GetMapping("/studies/{id}/notes.pdf")
+  public void pdf(
+      @PathVariable long id,
+      @ModelAttribute("filter") NoteFilter filter,
+      Principal user,
+      HttpServletResponse response)
+      throws IOException {
+    Locale locale = LocaleContextHolder.getLocale();
+    // through a file: the PDF can be far larger than what should sit in memory
+    Path file = Files.createTempFile("notes", ".pdf");
+    try {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        view.writePdf(user.getName(), id, filter.toQuery(), locale, out);
+      } catch (CasebookPdfException e) {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(messages.getMessage(e.messageKey(), e.arguments(), locale));
+        return;
+      }
+      response.setContentType("application/pdf");
+      response.setHeader("Content-Disposition", "attachment; filename=\"notes-" + id + ".pdf\"");
       response.setContentLengthLong(Files.size(file));
       Files.copy(file, response.getOutputStream());
     } finally {

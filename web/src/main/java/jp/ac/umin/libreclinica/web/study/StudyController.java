@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.ac.umin.libreclinica.core.event.EventDefinitionService;
+import jp.ac.umin.libreclinica.core.odm.importing.OdmUploadService;
 import jp.ac.umin.libreclinica.core.study.ProtocolType;
 import jp.ac.umin.libreclinica.core.study.Study;
 import jp.ac.umin.libreclinica.core.study.StudyDetails;
@@ -45,6 +46,7 @@ public class StudyController {
   private final MessageSource messages;
 
   private final TextOrder textOrder;
+  private final OdmUploadService imports;
 
   public StudyController(
       StudyService studies,
@@ -52,8 +54,10 @@ public class StudyController {
       StudyUserService people,
       SmartValidator validator,
       MessageSource messages,
-      TextOrder textOrder) {
+      TextOrder textOrder,
+      OdmUploadService imports) {
     this.textOrder = textOrder;
+    this.imports = imports;
     this.studies = studies;
     this.events = events;
     this.people = people;
@@ -129,6 +133,7 @@ public class StudyController {
     model.addAttribute("targets", targetsOf(study));
     model.addAttribute("mayManageUsers", people.mayManage(user.getName(), rootId(study)));
     model.addAttribute("mayBuild", studies.mayBuild(user.getName(), id));
+    model.addAttribute("mayImport", imports.mayImport(user.getName(), id));
     model.addAttribute(
         "mayViewParent", study.isSite() && studies.mayView(user.getName(), rootId(study)));
     return "study/view";

@@ -104,6 +104,33 @@ public class ItemFilePageTest {
     assertEquals(0, jdbc.queryForObject("select count(*) from item_file where event_crf_id = ?", Integer.class, eventCrf.getId()).intValue());
   }
 
+  @Test
+  public void afterCompletionTheFileIsReplacedOrRemovedOnlyWithAReason() throws Exception {
+    byte[] pdf = "%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII);
+    mvc.perform(multipart("/event-crfs/" + eventCrf.getId() + "/files")
+            .file(new MockMultipartFile("file", "consent.pdf", "application/pdf", pdf))
+            .param("item", "CONSENT").with(user(dm)).with(csrf()))
+        .andExpect(flash().attribute("flash", containsString("stored")));
+    String first = entry.values(dm, eventCrf.getId()).get(ItemKey.of("CONSENT")).getValue();
+    entry.markComplete(dm, eventCrf.getId());
+    mvc.perform(get("/event-crfs/" + eventCrf.getId()).with(user(dm)))
+        .andExpect(content().string(containsString("Reason for changing the file")))
+        .andExpect(content().string(containsString("value=\"remove\"")));
+    mvc.perform(multipart("/event-crfs/" + eventCrf.getId() + "/files")
+            .file(new MockMultipartFile("file", "again.pdf", "application/pdf", pdf))
+            .param("item", "CONSENT").with(user(dm)).with(csrf()))
+        .andExpect(flash().attribute("flash", containsString("Give a reason for changing the file of \"CONSENT\"")));
+    mvc.perform(post("/event-crfs/" + eventCrf.getId() + "/files")
+            .param("item", "CONSENT").param("action", "remove").with(user(dm)).with(csrf()))
+        .andExpect(flash().attribute("flash", containsString("Give a reason for changing the file of \"CONSENT\"")));
+    assertEquals(first, entry.values(dm, eventCrf.getId()).get(ItemKey.of("CONSENT")).getValue());
+    mvc.perform(post("/event-crfs/" + eventCrf.getId() + "/files")
+            .param("item", "CONSENT").param("action", "remove").param("reasonForChange", "wrong subject's form")
+            .with(user(dm)).with(csrf()))
+        .andExpect(flash().attribute("flash", containsString("removed")));
+    assertEquals("", entry.values(dm, eventCrf.getId()).get(ItemKey.of("CONSENT")).getValue());
+  }
+
   /** Upstream LibreClinica #330: file download by a path let users read any file on the server. */
   @Test
   public void lc330_fileDownloadTakesOnlyAGeneratedIdNeverAPath() throws Exception {

@@ -234,4 +234,17 @@ public class NotesPagesTest {
     String text = new String(csv, StandardCharsets.UTF_8);
     assertTrue(text, text.contains("at A") && text.contains("at B") && text.contains("Thread ID"));
   }
+
+  @Test
+  public void theNotesViewDownloadsAsPdfWithTheSameFiltersAndVisibility() throws Exception {
+    byte[] pdf = mvc.perform(get("/studies/" + f.r.siteA().getId() + "/notes.pdf").with(user(f.r.crcA())))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", containsString("application/pdf")))
+        .andReturn().getResponse().getContentAsByteArray();
+    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    mvc.perform(get("/studies/" + f.r.study().getId() + "/notes.pdf").with(user(f.r.crcA())))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/studies/" + f.r.study().getId() + "/notes").with(user(f.r.dataManager())))
+        .andExpect(content().string(containsString("/notes.pdf")));
+  }
 }

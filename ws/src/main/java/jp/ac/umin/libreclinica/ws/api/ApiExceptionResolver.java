@@ -16,6 +16,7 @@ import jp.ac.umin.libreclinica.core.crf.CrfTemplateRejectedException;
 import jp.ac.umin.libreclinica.core.crf.template.CrfProblemMessages;
 import jp.ac.umin.libreclinica.core.crf.template.TemplateProblem;
 import jp.ac.umin.libreclinica.core.input.InvalidInputException;
+import jp.ac.umin.libreclinica.core.odm.importing.OdmUploadException;
 import jp.ac.umin.libreclinica.core.shared.MessageKeyException;
 import jp.ac.umin.libreclinica.core.study.StudyException;
 import org.slf4j.Logger;
@@ -142,6 +143,22 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
       problems.writeDetail(request, response, status,
           status == 404 ? "api.error.notFound" : status == 409 ? "api.error.refused" : "api.error.invalid",
           key, refused.arguments());
+    } else if (ex instanceof OdmUploadException refused) {
+      int status = switch (refused.kind()) {
+        case TOO_LARGE -> 413;
+        case UNSUPPORTED -> 415;
+        case INVALID -> 400;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+      };
+      String code = switch (refused.kind()) {
+        case TOO_LARGE -> "api.error.tooLarge";
+        case UNSUPPORTED -> "api.error.unsupportedMediaType";
+        case INVALID -> "api.error.invalid";
+        case NOT_FOUND -> "api.error.notFound";
+        case CONFLICT -> "api.error.refused";
+      };
+      problems.writeDetail(request, response, status, code, refused.messageKey(), refused.arguments());
     } else if (ex instanceof MessageKeyException refused) {
       // subjects, events, data entry: a field at fault is bad input; a missing thing is 404
       if (refused.field() != null) {

@@ -45,6 +45,10 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.paths['/api/v1/notes/{id}/close'].post").exists())
         .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/sdv'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/odm-imports'].post.requestBody.content['application/xml']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/odm-imports/{id}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/odm-imports/{id}/import'].post").exists())
+        .andExpect(jsonPath("$.components.schemas.OdmImportProblem.properties.line").exists())
         .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/subjects'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/subjects'].post.responses['400']").exists())
@@ -56,6 +60,16 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.paths['/api/v1/event-crfs/{id}/items'].put.responses['409']").exists())
         .andExpect(jsonPath("$.components.schemas.ItemDataWrite").exists())
         .andExpect(jsonPath("$.components.schemas.SubjectMatrixPage").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets'].post.responses['400']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets/{id}'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets/{id}/copy'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets/{id}/remove'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/studies/{studyOid}/datasets/{id}/restore'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/datasets/{id}/extracts'].post.responses['202']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/datasets/{id}/extracts'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/extracts/{jobId}'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/extracts/{jobId}/file'].get.responses['200'].content['application/zip']").exists())
         .andExpect(jsonPath("$.paths['/actuator/health']").doesNotExist());
   }
 }

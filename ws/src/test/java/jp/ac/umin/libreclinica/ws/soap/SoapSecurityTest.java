@@ -155,6 +155,31 @@ public class SoapSecurityTest {
   }
 
   @Test
+  public void aSuccessIsRememberedBrieflyAndForgottenWhenThePasswordChangesOrTheAccountIsLocked() throws Exception {
+    assertFalse(client.call("study", user.userName(), NEW_PASSWORD, LIST_ALL).isFault());
+    long before = credentials.cachedVerifications();
+    assertFalse(client.call("study", user.userName(), NEW_PASSWORD, LIST_ALL).isFault());
+    assertFalse(client.call("study", user.userName(), NEW_PASSWORD, LIST_ALL).isFault());
+    assertEquals("the second and third calls need no password hash", before + 2, credentials.cachedVerifications());
+
+    // a new password: the remembered digest of the old one is worthless at once
+    String newer = NEW_PASSWORD + "-b";
+    accountService.changeOwnPassword(user.userName(), NEW_PASSWORD, newer);
+    assertTrue(client.call("study", user.userName(), NEW_PASSWORD, LIST_ALL).isFault());
+    assertFalse(client.call("study", user.userName(), newer, LIST_ALL).isFault());
+    assertFalse(client.call("study", user.userName(), newer, LIST_ALL).isFault());
+
+    // locked by an administrator: refused although the digest was just remembered
+    TestAccount admin = fixtures.businessAdmin();
+    accountService.lock(admin.userName(), user.id());
+    long hits = credentials.cachedVerifications();
+    assertTrue(client.call("study", user.userName(), newer, LIST_ALL).isFault());
+    assertEquals(hits, credentials.cachedVerifications());
+    accountService.unlock(admin.userName(), user.id());
+    assertFalse(client.call("study", user.userName(), newer, LIST_ALL).isFault());
+  }
+
+  @Test
   public void aWebServicesKeyServesAnAccountWithoutLocalSignInUntilRevoked() throws Exception {
     TestAccount sso = fixtures.user();
     TestAccount admin = fixtures.techAdmin();

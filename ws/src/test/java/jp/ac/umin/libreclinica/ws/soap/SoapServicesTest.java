@@ -134,6 +134,90 @@ public class SoapServicesTest {
         Integer.class, crc, "%" + label + "%"));
   }
 
+  private String creat(String personId, String birth, String studyRef) {
+    return "<v1:creatRequest><v1:subject>"
+        + (personId == null ? "" : "<bean:uniqueIdentifier>" + personId + "</bean:uniqueIdentifier>")
+        + "<bean:gender>m</bean:gender>"
+        + (birth == null ? "" : birth.length() == 4 ? "<bean:yearOfBirth>" + birth + "</bean:yearOfBirth>"
+            : "<bean:dateOfBirth>" + birth + "</bean:dateOfBirth>")
+        + "</v1:subject>" + studyRef.replace("bean:studyRef", "v1:study") + "</v1:creatRequest>";
+  }
+
+  private int personsRegisteredIn(long studyId) {
+    return jdbc.queryForObject(
+        "select count(*) from subject where registered_study_id = ?", Integer.class, studyId);
+  }
+
+  /** subject creat registers a person in the study's registry, as the caller (OC-786 too). */
+  @Test
+  public void oc786_subjectCreatRegistersAPersonInTheStudysRegistryAsTheCaller() throws Exception {
+    String pid = "PID-" + System.nanoTime() % 1_000_000;
+    SoapClient.Answer a = client.call("subject", crc, NEW_PASSWORD, creat(pid, "1961-02-03", studyRef()));
+    a.valid("subject");
+    assertEquals(a.body(), "Success", a.text("result"));
+    java.util.Map<String, Object> row = jdbc.queryForMap(
+        "select id, person_id, sex, date_of_birth, created_by, registered_at_id from subject"
+            + " where registered_study_id = ?", r.study().getId());
+    assertEquals(pid, row.get("person_id"));
+    assertEquals(crc, row.get("created_by"));
+    assertEquals("m", row.get("sex"));
+    assertEquals(java.sql.Date.valueOf("1961-02-03"), row.get("date_of_birth"));
+    assertEquals((long) r.siteA().getId(), ((Number) row.get("registered_at_id")).longValue());
+    assertEquals(Integer.valueOf(1), jdbc.queryForObject(
+        "select count(*) from audit_log where action = 'subject.person.create' and actor = ? and entity_id = ?",
+        Integer.class, crc, String.valueOf(row.get("id"))));
+    // no study subject came with it
+    assertEquals(0, (int) jdbc.queryForObject(
+        "select count(*) from study_subject where subject_id = ?", Integer.class, row.get("id")));
+  }
+
+  @Test
+  public void subjectCreatRefusesADuplicatePersonIdAFutureBirthAndAnotherSiteWritingNothing() throws Exception {
+    String label = "PR-" + System.nanoTime() % 1_000_000;
+    assertEquals("Success", client.call("studySubject", crc, NEW_PASSWORD, createSubject(label, "x")).text("result"));
+    String pid = "REG-" + label;
+    assertEquals("Success", client.call("subject", crc, NEW_PASSWORD, creat(pid, "1980-01-02", studyRef())).text("result"));
+    int before = personsRegisteredIn(r.study().getId());
+    // the person ID of an enrolled subject, of a registered person, a birth in the future, a year
+    // alone where the study collects the full date of birth
+    for (String body : java.util.List.of(creat("P-" + label, "1970-05-06", studyRef()), creat("Y-" + label, "1970", studyRef()),
+        creat(pid, "1970-05-06", studyRef()), creat("NEW-" + label, "2999-01-01", studyRef()))) {
+      SoapClient.Answer a = client.call("subject", crc, NEW_PASSWORD, body);
+      a.valid("subject");
+      assertEquals(body, "Fail", a.text("result"));
+    }
+    // a site user at site A cannot register at site B
+    String siteB = studyRef().replace(r.siteA().getProtocolId(), r.siteB().getProtocolId());
+    assertEquals("Fail", client.call("subject", crc, NEW_PASSWORD, creat("B-" + label, "1970-05-06", siteB)).text("result"));
+    assertEquals(before, personsRegisteredIn(r.study().getId()));
+  }
+
+  @Test
+  public void subjectCreatFollowsThePersonIdParameterOfTheStudy() throws Exception {
+    AccountFixtures fixtures = new AccountFixtures(accounts, history, encoder, jdbc);
+    RunningStudy required = new SubjectFixtures(studies, definitions, roles, fixtures).runningStudy(
+        p -> p.setPersonId(jp.ac.umin.libreclinica.core.study.StudyParameters.Usage.REQUIRED));
+    accountService.changeOwnPassword(required.crcA(), AccountFixtures.PASSWORD, NEW_PASSWORD);
+    String ref = "<bean:studyRef><bean:identifier>" + required.study().getProtocolId() + "</bean:identifier>"
+        + "<bean:siteRef><bean:identifier>" + required.siteA().getProtocolId()
+        + "</bean:identifier></bean:siteRef></bean:studyRef>";
+    assertEquals("Fail", client.call("subject", required.crcA(), NEW_PASSWORD, creat(null, "1970-05-06", ref)).text("result"));
+    assertEquals(0, personsRegisteredIn(required.study().getId()));
+    assertEquals("Success",
+        client.call("subject", required.crcA(), NEW_PASSWORD, creat("REQ-1", "1970-05-06", ref)).text("result"));
+
+    RunningStudy notUsed = new SubjectFixtures(studies, definitions, roles, fixtures).runningStudy(
+        p -> p.setPersonId(jp.ac.umin.libreclinica.core.study.StudyParameters.Usage.NOT_USED));
+    accountService.changeOwnPassword(notUsed.crcA(), AccountFixtures.PASSWORD, NEW_PASSWORD);
+    String ref2 = ref.replace(required.study().getProtocolId(), notUsed.study().getProtocolId())
+        .replace(required.siteA().getProtocolId(), notUsed.siteA().getProtocolId());
+    assertEquals("Success",
+        client.call("subject", notUsed.crcA(), NEW_PASSWORD, creat("IGNORED-1", "1970-05-06", ref2)).text("result"));
+    assertEquals("the person ID is not kept where the study does not use it", 0, (int) jdbc.queryForObject(
+        "select count(*) from subject where registered_study_id = ? and person_id is not null", Integer.class,
+        notUsed.study().getId()));
+  }
+
   @Test
   public void aDuplicateSubjectFailsWithAReasonInTheCallersLanguageAndWritesNothing() throws Exception {
     String label = "DUP-" + System.nanoTime() % 1_000_000;

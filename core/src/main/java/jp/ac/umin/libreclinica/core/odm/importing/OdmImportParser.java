@@ -48,10 +48,12 @@ public final class OdmImportParser {
       r = hardenedFactory().createXMLStreamReader(new Limited(in, maxBytes));
       read(r, result);
     } catch (XMLStreamException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
       if (tooLarge(e)) {
         result.problems().add(ImportProblem.error(0, null, "odm.import.tooLarge", maxBytes));
+      } else if (badEncoding(e)) {
+        result.problems().add(ImportProblem.error(line, null, "odm.import.encoding", declared(r), shortMessage(e)));
       } else {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
         result.problems().add(ImportProblem.error(line, null, "odm.import.malformed", shortMessage(e)));
       }
     } catch (RuntimeException e) {
@@ -73,6 +75,28 @@ public final class OdmImportParser {
       result.problems().add(ImportProblem.error(0, null, "odm.import.noClinicalData"));
     }
     return result;
+  }
+
+  /** Bytes that are not in the encoding the file declares (a Shift_JIS file declared UTF-8). */
+  private static boolean badEncoding(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException
+          || (t instanceof XMLStreamException x && x.getNestedException() instanceof java.io.CharConversionException)) {
+        return true;
+      }
+      if (t.getMessage() != null && t.getMessage().contains("-byte UTF-8 sequence")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String declared(XMLStreamReader r) {
+    String e = r == null ? null : r.getCharacterEncodingScheme();
+    if (e == null && r != null) {
+      e = r.getEncoding();
+    }
+    return e == null ? "UTF-8" : e;
   }
 
   private static boolean tooLarge(Throwable e) {

@@ -1,5 +1,6 @@
 package jp.ac.umin.libreclinica.core.odm.importing;
 
+import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,6 +50,16 @@ public class OdmImportService {
     SUBJECT
   }
 
+  /** Told how far phase 1 (subjects checked) and phase 2 (forms stored) are. */
+  @FunctionalInterface
+  public interface Progress {
+    void at(int done, int total);
+
+    static Progress none() {
+      return (done, total) -> { };
+    }
+  }
+
   private final AuthorizationService authorization;
   private final JdbcTemplate jdbc;
   private final CrfService crfs;
@@ -59,6 +70,7 @@ public class OdmImportService {
   private final TransactionTemplate readTx;
   private final Clock clock;
   private final long maxBytes;
+  private final EntityManager entityManager;
 
   public OdmImportService(
       AuthorizationService authorization,
@@ -69,7 +81,9 @@ public class OdmImportService {
       StudyEventService events,
       PlatformTransactionManager transactions,
       Clock clock,
-      @Value("${lc.import.max-bytes:104857600}") long maxBytes) {
+      @Value("${lc.import.max-bytes:104857600}") long maxBytes,
+      EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.authorization = authorization;
     this.jdbc = jdbc;
     this.crfs = crfs;
@@ -85,9 +99,19 @@ public class OdmImportService {
 
   /** Phase 1 only: what importing the file would do, and what is wrong with it. Stores nothing. */
   public ImportReport validate(String actor, long studyId, InputStream odm) {
+    return validate(actor, studyId, odm, Progress.none());
+  }
+
+  /** {@link #validate(String, long, InputStream)}, telling {@code progress} about each subject. */
+  public ImportReport validate(String actor, long studyId, InputStream odm, Progress progress) {
     authorization.require(actor, studyId, Permission.IMPORT_DATA);
     OdmClinicalData data = new OdmImportParser(maxBytes).parse(odm);
-    return readTx.execute(s -> plan(actor, studyId, data).report(false));
+    return readTx.execute(s -> plan(actor, studyId, data, progress).report(false));
+  }
+
+  /** The largest file read, in bytes ({@code lc.import.max-bytes}). */
+  public long maxBytes() {
+    return maxBytes;
   }
 
   /**
@@ -97,9 +121,15 @@ public class OdmImportService {
    */
   public ImportReport importFile(
       String actor, long studyId, InputStream odm, String reasonForChange, Scope scope) {
+    return importFile(actor, studyId, odm, reasonForChange, scope, Progress.none());
+  }
+
+  /** {@link #importFile(String, long, InputStream, String, Scope)} telling {@code progress}. */
+  public ImportReport importFile(
+      String actor, long studyId, InputStream odm, String reasonForChange, Scope scope, Progress progress) {
     authorization.require(actor, studyId, Permission.IMPORT_DATA);
     OdmClinicalData data = new OdmImportParser(maxBytes).parse(odm);
-    Plan plan = readTx.execute(s -> plan(actor, studyId, data));
+    Plan plan = readTx.execute(s -> plan(actor, studyId, data, progress));
     String reason = reasonForChange == null || reasonForChange.isBlank() ? null : reasonForChange.strip();
     if (plan.changed > 0 && reason == null) {
       plan.problems.add(ImportProblem.error(0, null, "odm.import.reasonRequired", plan.changed));
@@ -111,9 +141,10 @@ public class OdmImportService {
     if (scope == Scope.SUBJECT) {
       Map<Long, List<PlannedForm>> bySubject = new LinkedHashMap<>();
       plan.forms.forEach(f -> bySubject.computeIfAbsent(f.subjectId, k -> new ArrayList<>()).add(f));
+      int[] done = {0};
       for (List<PlannedForm> forms : bySubject.values()) {
         stored |= Boolean.TRUE.equals(tx.execute(s -> {
-          boolean ok = store(actor, forms, reason, plan.problems);
+          boolean ok = store(actor, forms, reason, plan.problems, progress, done, plan.forms.size());
           if (!ok) {
             s.setRollbackOnly();
           }
@@ -122,7 +153,7 @@ public class OdmImportService {
       }
     } else {
       stored = Boolean.TRUE.equals(tx.execute(s -> {
-        boolean ok = store(actor, plan.forms, reason, plan.problems);
+        boolean ok = store(actor, plan.forms, reason, plan.problems, progress, new int[] {0}, plan.forms.size());
         if (!ok) {
           s.setRollbackOnly();
         }
@@ -132,9 +163,11 @@ public class OdmImportService {
     return plan.report(stored);
   }
 
-  private boolean store(String actor, List<PlannedForm> forms, String reason, List<ImportProblem> problems) {
+  private boolean store(String actor, List<PlannedForm> forms, String reason, List<ImportProblem> problems,
+      Progress progress, int[] done, int total) {
     Map<String, Long> scheduled = new HashMap<>();
     for (PlannedForm f : forms) {
+      progress.at(done[0]++, total);
       try {
         Long eventId = f.studyEventId;
         String eventKey = f.subjectId + "/" + f.definitionId + "/" + f.ordinal;
@@ -161,6 +194,10 @@ public class OdmImportService {
           continue;
         }
         SaveResult r = dataEntry.save(actor, eventCrfId, f.values, seen, reason);
+        // one transaction may hold thousands of forms: without this every query would first
+        // dirty-check every entity stored so far (quadratic time)
+        entityManager.flush();
+        entityManager.clear();
         if (!r.saved()) {
           if (r.problems().isEmpty()) {
             problems.add(ImportProblem.error(f.line, f.formOid, "odm.import.changedMeanwhile",
@@ -209,6 +246,12 @@ public class OdmImportService {
     int added;
     int changed;
     int unchanged;
+    // metadata looked up once per file, not once per value
+    final Map<String, List<Map<String, Object>>> eventDefinitions = new HashMap<>();
+    final Map<String, List<Map<String, Object>>> versions = new HashMap<>();
+    final Map<Long, Map<String, ItemDefinition>> definitions = new HashMap<>();
+    final Map<String, List<GroupInfo>> groups = new HashMap<>();
+    final Map<String, List<String>> itemNames = new HashMap<>();
 
     boolean hasErrors() {
       return problems.stream().anyMatch(p -> !p.warning());
@@ -224,12 +267,14 @@ public class OdmImportService {
 
   private record GroupInfo(String label, boolean repeating, int repeatMax) {}
 
-  private Plan plan(String actor, long studyId, OdmClinicalData data) {
+  private Plan plan(String actor, long studyId, OdmClinicalData data, Progress progress) {
     Plan plan = new Plan();
     plan.problems.addAll(data.problems());
     if (data.hasErrors()) {
       return plan;
     }
+    int total = data.clinical().stream().mapToInt(c -> c.subjects().size()).sum();
+    int done = 0;
     long rootId = jdbc.queryForObject("SELECT COALESCE(parent_id, id) FROM study WHERE id = ?", Long.class, studyId);
     for (OdmClinicalData.Clinical c : data.clinical()) {
       List<Where> found = jdbc.query(
@@ -246,6 +291,7 @@ public class OdmImportService {
         continue;
       }
       for (OdmClinicalData.Subject s : c.subjects()) {
+        progress.at(done++, total);
         planSubject(plan, rootId, target, s);
       }
     }
@@ -265,9 +311,9 @@ public class OdmImportService {
     plan.subjects.add(subjectId);
     Map<Long, Set<Integer>> ordinalsInFile = new HashMap<>();
     for (OdmClinicalData.Event e : s.events()) {
-      List<Map<String, Object>> defs = jdbc.queryForList(
+      List<Map<String, Object>> defs = plan.eventDefinitions.computeIfAbsent(String.valueOf(e.oid()), oid -> jdbc.queryForList(
           "SELECT id, repeating FROM study_event_definition WHERE study_id = ? AND oid = ? AND status <> 'REMOVED'",
-          rootId, e.oid());
+          rootId, oid));
       if (defs.isEmpty()) {
         plan.problems.add(ImportProblem.error(e.line(), e.oid(), "odm.import.unknownEvent"));
         continue;
@@ -312,10 +358,10 @@ public class OdmImportService {
 
   private void planForm(Plan plan, long subjectId, long definitionId, int ordinal, Long eventId,
       OdmClinicalData.Form f) {
-    List<Map<String, Object>> versions = jdbc.queryForList(
+    List<Map<String, Object>> versions = plan.versions.computeIfAbsent(definitionId + "/" + f.oid(), k -> jdbc.queryForList(
         "SELECT cv.id, cv.crf_id FROM crf_version cv JOIN event_definition_crf edc"
             + " ON edc.crf_id = cv.crf_id AND edc.event_definition_id = ? AND edc.site_id IS NULL"
-            + " WHERE cv.oid = ?", definitionId, f.oid());
+            + " WHERE cv.oid = ?", definitionId, f.oid()));
     if (versions.isEmpty()) {
       plan.problems.add(ImportProblem.error(f.line(), f.oid(), "odm.import.unknownForm"));
       return;
@@ -349,15 +395,16 @@ public class OdmImportService {
             }, p.eventCrfId);
       }
     }
-    Map<String, ItemDefinition> definitions = crfs.getVersion(versionId).definition().items().stream()
-        .collect(Collectors.toMap(ItemDefinition::name, Function.identity(), (a, b) -> a));
-    int errorsBefore = (int) plan.problems.stream().filter(x -> !x.warning()).count();
+    Map<String, ItemDefinition> definitions = plan.definitions.computeIfAbsent(versionId, v ->
+        crfs.getVersion(v).definition().items().stream()
+            .collect(Collectors.toMap(ItemDefinition::name, Function.identity(), (a, b) -> a)));
+    int problemsBefore = plan.problems.size();
     for (OdmClinicalData.Group g : f.groups()) {
-      List<GroupInfo> groups = jdbc.query(
+      List<GroupInfo> groups = plan.groups.computeIfAbsent(versionId + "/" + g.oid(), k -> jdbc.query(
           "SELECT ig.label, igm.layout, igm.repeat_max FROM item_group ig JOIN item_group_metadata igm"
               + " ON igm.item_group_id = ig.id AND igm.crf_version_id = ? WHERE ig.oid = ?",
           (rs, i) -> new GroupInfo(rs.getString(1), "GRID".equals(rs.getString(2)), rs.getInt(3)),
-          versionId, g.oid());
+          versionId, g.oid()));
       if (groups.isEmpty()) {
         plan.problems.add(ImportProblem.error(g.line(), g.oid(), "odm.import.unknownGroup", f.oid()));
         continue;
@@ -370,9 +417,9 @@ public class OdmImportService {
         continue;
       }
       for (OdmClinicalData.Item it : g.items()) {
-        List<String> names = jdbc.queryForList(
+        List<String> names = plan.itemNames.computeIfAbsent(versionId + "/" + it.oid(), k -> jdbc.queryForList(
             "SELECT i.name FROM item i JOIN item_form_metadata ifm ON ifm.item_id = i.id"
-                + " AND ifm.crf_version_id = ? WHERE i.oid = ?", String.class, versionId, it.oid());
+                + " AND ifm.crf_version_id = ? WHERE i.oid = ?", String.class, versionId, it.oid()));
         ItemDefinition d = names.isEmpty() ? null : definitions.get(names.get(0));
         if (d == null) {
           plan.problems.add(ImportProblem.error(it.line(), it.oid(), "odm.import.unknownItem", f.oid()));
@@ -411,7 +458,7 @@ public class OdmImportService {
         p.itemOids.put(key, it.oid());
       }
     }
-    if (plan.problems.stream().filter(x -> !x.warning()).count() == errorsBefore) {
+    if (plan.problems.subList(problemsBefore, plan.problems.size()).stream().allMatch(ImportProblem::warning)) {
       plan.forms.add(p);
     }
   }

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.Test;
 
-/** Only crf.template names Apache POI (and the OWASP sanitiser stays in core.markup). */
+/**
+ * Only crf.template (CRF spreadsheets) and extract (the streaming .xlsx extract) name Apache POI
+ * (and the OWASP sanitiser stays in core.markup).
+ */
 public class PoiBoundaryTest {
 
   private static final JavaClasses CORE =
@@ -17,13 +20,16 @@ public class PoiBoundaryTest {
           .importPackages("jp.ac.umin.libreclinica.core");
 
   @Test
-  public void onlyTheTemplatePackageUsesPoi() {
-    assertTrue("the template package must use POI, or this rule proves nothing",
-        CORE.stream().anyMatch(c -> c.getPackageName().endsWith("crf.template")
-            && c.getDirectDependenciesFromSelf().stream()
-                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.apache.poi"))));
+  public void onlyTheTemplateAndExtractPackagesUsePoi() {
+    for (String allowed : new String[] {"crf.template", "core.extract"}) {
+      assertTrue("the " + allowed + " package must use POI, or this rule proves nothing",
+          CORE.stream().anyMatch(c -> c.getPackageName().endsWith(allowed)
+              && c.getDirectDependenciesFromSelf().stream()
+                  .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.apache.poi"))));
+    }
     noClasses()
-        .that().resideOutsideOfPackage("jp.ac.umin.libreclinica.core.crf.template")
+        .that().resideOutsideOfPackages("jp.ac.umin.libreclinica.core.crf.template",
+            "jp.ac.umin.libreclinica.core.extract")
         .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
         .check(CORE);
   }

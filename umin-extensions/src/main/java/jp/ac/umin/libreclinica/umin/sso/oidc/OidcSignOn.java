@@ -185,6 +185,8 @@ public class OidcSignOn {
             user.getClaimAsString(config.getDisplayIdClaim()),
             user.getClaimAsString(config.getMailClaim()),
             user.getClaimAsString(config.getNameClaim()),
+            user.getClaimAsString(config.getGivenNameClaim()),
+            user.getClaimAsString(config.getFamilyNameClaim()),
             request.getRemoteAddr()));
     Authentication now = SecurityContextHolder.getContext().getAuthentication();
     if (now != null && now.getPrincipal() instanceof AccountPrincipal p

@@ -26,7 +26,11 @@ import org.w3c.dom.NodeList;
  * logout requests (HTTP-Redirect), and the certificates it signs with.
  */
 public record IdpMetadata(
-    String entityId, String ssoUrl, String sloUrl, List<X509Certificate> signingCertificates) {
+    String entityId,
+    String ssoUrl,
+    String sloUrl,
+    String sloResponseUrl,
+    List<X509Certificate> signingCertificates) {
 
   /** Reads the metadata from a path, {@code file:}, {@code classpath:} or {@code http(s):} URL. */
   public static IdpMetadata load(String location, String entityId) {
@@ -80,6 +84,7 @@ public record IdpMetadata(
           id,
           endpoint(idp, "SingleSignOnService"),
           endpoint(idp, "SingleLogoutService"),
+          responseLocation(idp),
           certificates(idp));
     }
     throw new IllegalStateException(
@@ -90,6 +95,16 @@ public record IdpMetadata(
     for (Element e : SamlXml.children(idp, SamlXml.METADATA, kind)) {
       if (SamlXml.REDIRECT_BINDING.equals(e.getAttribute("Binding"))) {
         return e.getAttribute("Location");
+      }
+    }
+    return null;
+  }
+
+  /** The SingleLogoutService's ResponseLocation (HTTP-Redirect), where logout responses go if it differs. */
+  private static String responseLocation(Element idp) {
+    for (Element e : SamlXml.children(idp, SamlXml.METADATA, "SingleLogoutService")) {
+      if (SamlXml.REDIRECT_BINDING.equals(e.getAttribute("Binding")) && !e.getAttribute("ResponseLocation").isBlank()) {
+        return e.getAttribute("ResponseLocation");
       }
     }
     return null;

@@ -11,5 +11,7 @@ public record SamlAssertion(
     String displayId,
     String email,
     String displayName,
+    String givenName,
+    String familyName,
     Instant authnInstant,
     SamlRequestStore.Pending request) {}

@@ -29,6 +29,8 @@ public class SamlFilter extends OncePerRequestFilter {
   public static final String LOGIN_PATH = "/sso/saml/login";
   public static final String ACS_PATH = "/sso/saml/acs";
   public static final String METADATA_PATH = "/sso/saml/metadata";
+  /** Single logout (HTTP-Redirect): LogoutRequests from the IdP, LogoutResponses to ours. */
+  public static final String LOGOUT_PATH = "/sso/saml/logout";
   private static final String LOGIN = LOGIN_PATH;
   private static final String ACS = ACS_PATH;
   private static final String METADATA = METADATA_PATH;
@@ -41,6 +43,9 @@ public class SamlFilter extends OncePerRequestFilter {
   private final SsoSignInCompletion completion;
   private final Clock clock;
   private final SamlReauthentication reauthentication;
+  private SamlIdpLogout idpLogout;
+  private jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository identities;
+  private jp.ac.umin.libreclinica.core.account.UserAccountRepository accounts;
   /** The subject each user last signed in with here, for the single logout request. */
   private final Map<String, String> nameIds = new ConcurrentHashMap<>();
 
@@ -59,6 +64,16 @@ public class SamlFilter extends OncePerRequestFilter {
     this.clock = clock;
   }
 
+  /** Enables IdP-initiated single logout at {@link #LOGOUT_PATH}. */
+  public void enableIdpLogout(
+      jp.ac.umin.libreclinica.core.identity.ExternalIdentityRepository identities,
+      jp.ac.umin.libreclinica.core.account.UserAccountRepository accounts,
+      jp.ac.umin.libreclinica.core.audit.AuditService audit) {
+    this.idpLogout = new SamlIdpLogout(config, sp, identities, accounts, audit, clock);
+    this.identities = identities;
+    this.accounts = accounts;
+  }
+
   private static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
@@ -66,7 +81,11 @@ public class SamlFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String p = path(request);
-    return !(p.equals(LOGIN) || p.equals(ACS) || p.equals(METADATA) || p.equals(SamlReauthentication.PATH));
+    return !(p.equals(LOGIN)
+        || p.equals(ACS)
+        || p.equals(METADATA)
+        || p.equals(SamlReauthentication.PATH)
+        || (p.equals(LOGOUT_PATH) && idpLogout != null));
   }
 
   @Override
@@ -89,6 +108,7 @@ public class SamlFilter extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(sp.metadata());
       }
+      case LOGOUT_PATH -> idpLogout.handle(request, response);
       case ACS -> {
         if (!"POST".equals(request.getMethod())) {
           response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -129,6 +149,8 @@ public class SamlFilter extends OncePerRequestFilter {
             assertion.displayId(),
             assertion.email(),
             assertion.displayName(),
+            assertion.givenName(),
+            assertion.familyName(),
             request.getRemoteAddr()));
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null
@@ -141,6 +163,18 @@ public class SamlFilter extends OncePerRequestFilter {
   /** The IdP's single logout address for {@code userName}, or null. */
   public String logoutUrl(String userName) {
     String nameId = nameIds.remove(userName);
+    if (nameId == null && identities != null) {
+      // Signed in at another application server: the account's most recently used link.
+      nameId =
+          accounts.findByUserName(userName).stream()
+              .flatMap(a -> identities.findByAccountIdOrderByIdAsc(a.getId()).stream())
+              .filter(i -> i.getProvider().equals(config.getProvider())
+                  && i.getStatus() == jp.ac.umin.libreclinica.core.identity.IdentityStatus.LINKED
+                  && i.getLastSeenAt() != null)
+              .max(java.util.Comparator.comparing(jp.ac.umin.libreclinica.core.identity.ExternalIdentity::getLastSeenAt))
+              .map(jp.ac.umin.libreclinica.core.identity.ExternalIdentity::getSubject)
+              .orElse(null);
+    }
     return nameId == null ? null : sp.logoutRequestUrl(nameId);
   }
 }

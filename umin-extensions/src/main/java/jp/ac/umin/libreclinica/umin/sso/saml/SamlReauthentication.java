@@ -33,6 +33,8 @@ public class SamlReauthentication implements SignerReauthentication {
   private final UserAccountRepository accounts;
   private final AuditService audit;
   private final Map<String, Instant> proofs = new ConcurrentHashMap<>();
+  /** When set, proofs are kept in the database (table {@code sso_saml_reauth_proof}), for every server. */
+  private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   public SamlReauthentication(
       SsoProperties.Saml config,
@@ -43,6 +45,35 @@ public class SamlReauthentication implements SignerReauthentication {
     this.identities = identities;
     this.accounts = accounts;
     this.audit = audit;
+  }
+
+  /** Keeps proofs in the database, so that any application server can take them. */
+  public void keepProofsIn(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private Instant takeProof(String userName) {
+    if (jdbc == null) {
+      return proofs.remove(userName);
+    }
+    java.util.List<Instant> at =
+        jdbc.query(
+            "DELETE FROM sso_saml_reauth_proof WHERE user_name = ? RETURNING authn_at",
+            (rs, i) -> rs.getTimestamp(1).toInstant(),
+            userName);
+    return at.isEmpty() ? null : at.get(0);
+  }
+
+  private void keepProof(String userName, Instant authnInstant) {
+    if (jdbc == null) {
+      proofs.put(userName, authnInstant);
+      return;
+    }
+    jdbc.update(
+        "INSERT INTO sso_saml_reauth_proof (user_name, authn_at) VALUES (?, ?)"
+            + " ON CONFLICT (user_name) DO UPDATE SET authn_at = EXCLUDED.authn_at",
+        userName,
+        java.sql.Timestamp.from(authnInstant));
   }
 
   @Override
@@ -57,7 +88,7 @@ public class SamlReauthentication implements SignerReauthentication {
 
   @Override
   public boolean proven(String userName, String password, Instant since) {
-    Instant at = userName == null ? null : proofs.remove(userName);
+    Instant at = userName == null ? null : takeProof(userName);
     boolean ok = at != null && !at.isBefore(since);
     record(userName, ok, ok ? "saml" : "saml:not-proven");
     return ok;
@@ -84,7 +115,7 @@ public class SamlReauthentication implements SignerReauthentication {
       record(userName, false, "saml:not-reauthenticated");
       return false;
     }
-    proofs.put(userName, assertion.authnInstant());
+    keepProof(userName, assertion.authnInstant());
     return true;
   }
 

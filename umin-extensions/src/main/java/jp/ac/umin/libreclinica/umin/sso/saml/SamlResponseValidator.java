@@ -1,5 +1,6 @@
 package jp.ac.umin.libreclinica.umin.sso.saml;
 
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -44,13 +45,25 @@ public class SamlResponseValidator {
   private final IdpMetadata idp;
   private final SamlRequestStore requests;
   private final ReplayCache replays;
+  private final PrivateKey decryptionKey;
 
   public SamlResponseValidator(
       SsoProperties.Saml config, IdpMetadata idp, SamlRequestStore requests, ReplayCache replays) {
+    this(config, idp, requests, replays, null);
+  }
+
+  /** With {@code decryptionKey} (this SP's key; may be null), encrypted assertions are decrypted. */
+  public SamlResponseValidator(
+      SsoProperties.Saml config,
+      IdpMetadata idp,
+      SamlRequestStore requests,
+      ReplayCache replays,
+      PrivateKey decryptionKey) {
     this.config = config;
     this.idp = idp;
     this.requests = requests;
     this.replays = replays;
+    this.decryptionKey = decryptionKey;
   }
 
   /** The verified content of the base64 {@code SAMLResponse} form field. */
@@ -79,8 +92,21 @@ public class SamlResponseValidator {
     if (code == null || !SamlXml.SUCCESS.equals(code.getAttribute("Value"))) {
       throw new SamlException("idp-refused", "status " + (code == null ? "none" : code.getAttribute("Value")));
     }
-    if (doc.getElementsByTagNameNS(SamlXml.ASSERTION, "EncryptedAssertion").getLength() != 0) {
-      throw new SamlException("invalid-response", "encrypted assertions are not supported");
+    // The Response's signature covers the assertion as it came (perhaps encrypted): checked first.
+    boolean responseSigned = verify(response);
+    NodeList encrypted = doc.getElementsByTagNameNS(SamlXml.ASSERTION, "EncryptedAssertion");
+    if (encrypted.getLength() != 0) {
+      List<Element> directEncrypted = SamlXml.children(response, SamlXml.ASSERTION, "EncryptedAssertion");
+      if (encrypted.getLength() != 1
+          || directEncrypted.size() != 1
+          || doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").getLength() != 0) {
+        throw new SamlException("invalid-response", "not exactly one (encrypted) assertion");
+      }
+      Element decrypted = SamlDecrypter.decryptInPlace(directEncrypted.get(0), decryptionKey, responseSigned);
+      registerIds(doc);
+      if (decrypted.getOwnerDocument().getElementById(decrypted.getAttribute("ID")) != decrypted) {
+        throw new SamlException("invalid-response", "the decrypted assertion has no unique ID");
+      }
     }
     NodeList all = doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion");
     List<Element> direct = SamlXml.children(response, SamlXml.ASSERTION, "Assertion");
@@ -89,7 +115,6 @@ public class SamlResponseValidator {
     }
     Element assertion = direct.get(0);
 
-    boolean responseSigned = verify(response);
     boolean assertionSigned = verify(assertion);
     if (!responseSigned && !assertionSigned) {
       throw new SamlException("unsigned", "neither the Response nor the Assertion is signed");
@@ -169,6 +194,8 @@ public class SamlResponseValidator {
         displayId,
         attributes.first(config.getMailAttribute()),
         attributes.first(config.getNameAttribute()),
+        attributes.first(config.getGivenNameAttribute()),
+        attributes.first(config.getFamilyNameAttribute()),
         authnInstant,
         request);
   }

@@ -223,4 +223,105 @@ public class SamlResponseValidatorTest {
         xml, org.hamcrest.Matchers.containsString("AssertionConsumerServiceURL=\"" + ACS + "\""));
     assertNull(SamlTestSupport.inflate(sp.authnRequestUrl(false, null, null)).contains("ForceAuthn") ? "forced" : null);
   }
+
+  // ------------------------------------------------------------ encrypted assertions
+
+  private final java.security.KeyPair spKeys = TestIdp.keyPair();
+  private final java.security.cert.X509Certificate spCertificate = TestIdp.selfSigned(spKeys, "CN=sp.test.example");
+
+  private SamlResponseValidator decrypting(java.security.PrivateKey key) {
+    return new SamlResponseValidator(
+        config,
+        IdpMetadata.parse(idp.metadata().getBytes(StandardCharsets.UTF_8), ""),
+        requests,
+        new ReplayCache(),
+        key);
+  }
+
+  private TestIdp.Response encrypted(String data, String transport) {
+    TestIdp.Response r = good();
+    r.encryptFor = spCertificate;
+    r.dataAlgorithm = data;
+    r.keyTransport = transport;
+    return r;
+  }
+
+  @Test
+  public void encryptedSignedAssertionsDecryptWithEachAcceptedAlgorithm() {
+    String[][] cases = {
+      {SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P},
+      {SamlDecrypter.AES256_GCM, SamlDecrypter.RSA_OAEP_11},
+      {SamlDecrypter.AES128_CBC, SamlDecrypter.RSA_OAEP_MGF1P},
+      {SamlDecrypter.AES256_CBC, SamlDecrypter.RSA_OAEP_11},
+    };
+    for (String[] c : cases) {
+      setUp();
+      TestIdp.Response r = encrypted(c[0], c[1]);
+      // CBC only inside a signed Response (which covers the cipher text).
+      r.signResponse = c[0].endsWith("-cbc");
+      String xml = new String(Base64.getDecoder().decode(r.encoded()), StandardCharsets.UTF_8);
+      org.junit.Assert.assertTrue(xml.contains("EncryptedAssertion"));
+      org.junit.Assert.assertFalse(xml.contains("taro@example.org"));
+      SamlAssertion a = decrypting(spKeys.getPrivate()).validate(r.encoded(), Instant.now());
+      assertEquals(c[0], r.nameId, a.subject());
+      assertEquals("taro", a.displayId());
+      assertEquals("山田 太郎", a.displayName());
+    }
+  }
+
+  @Test
+  public void anEncryptedAssertionInASignedResponseIsAcceptedAndStillNeedsNoOtherSignature() {
+    TestIdp.Response r = encrypted(SamlDecrypter.AES256_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
+    r.signAssertion = false;
+    r.signResponse = true;
+    assertEquals(r.nameId, decrypting(spKeys.getPrivate()).validate(r.encoded(), Instant.now()).subject());
+  }
+
+  private String refusedBy(SamlResponseValidator v, TestIdp.Response r) {
+    try {
+      v.validate(r.encoded(), Instant.now());
+    } catch (SamlException e) {
+      return e.reason();
+    }
+    fail("accepted");
+    return null;
+  }
+
+  @Test
+  public void anAssertionEncryptedForAnotherKeyOrWithoutAnSpKeyIsNotDecrypted() {
+    TestIdp.Response r = encrypted(SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
+    assertEquals("not-decrypted", refusedBy(decrypting(TestIdp.keyPair().getPrivate()), r));
+    assertEquals("not-decrypted", refusedBy(decrypting(null), r));
+  }
+
+  @Test
+  public void anEncryptedButUnsignedOrWronglySignedAssertionIsStillRefused() {
+    TestIdp.Response unsigned = encrypted(SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
+    unsigned.signAssertion = false;
+    assertEquals("unsigned", refusedBy(decrypting(spKeys.getPrivate()), unsigned));
+    setUp();
+    TestIdp.Response forged = encrypted(SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
+    forged.signingKeys = TestIdp.keyPair();
+    assertEquals("bad-signature", refusedBy(decrypting(spKeys.getPrivate()), forged));
+  }
+
+  @Test
+  public void aCbcEncryptedAssertionWithoutASignedResponseIsNotEvenDecrypted() {
+    TestIdp.Response r = encrypted(SamlDecrypter.AES256_CBC, SamlDecrypter.RSA_OAEP_MGF1P);
+    assertEquals("not-decrypted", refusedBy(decrypting(spKeys.getPrivate()), r));
+  }
+
+  @Test
+  public void rsaPkcs1KeyTransportIsRefused() {
+    TestIdp.Response r = encrypted(SamlDecrypter.AES128_GCM, SamlDecrypter.RSA_OAEP_MGF1P);
+    String xml = new String(Base64.getDecoder().decode(r.encoded()), StandardCharsets.UTF_8)
+        .replace(SamlDecrypter.RSA_OAEP_MGF1P, "http://www.w3.org/2001/04/xmlenc#rsa-1_5");
+    try {
+      decrypting(spKeys.getPrivate())
+          .validate(Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)), Instant.now());
+      fail("accepted");
+    } catch (SamlException e) {
+      assertEquals("not-decrypted", e.reason());
+    }
+  }
 }

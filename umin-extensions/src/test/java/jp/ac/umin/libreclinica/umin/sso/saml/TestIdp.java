@@ -128,6 +128,12 @@ public final class TestIdp {
     /** Changes the signed assertion after signing (the signature no longer matches). */
     public boolean tamper;
     public String doctype = "";
+    /** When set, the (signed) assertion is encrypted for this certificate's key. */
+    public X509Certificate encryptFor;
+    /** The data encryption algorithm (xmlenc11 GCM or xmlenc CBC). */
+    public String dataAlgorithm = "http://www.w3.org/2009/xmlenc11#aes128-gcm";
+    /** The key transport: xmlenc rsa-oaep-mgf1p (SHA-1) or xmlenc11 rsa-oaep with SHA-256 and MGF1-SHA-256. */
+    public String keyTransport = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
 
     Response(String audience, String acs, String inResponseTo) {
       this.audience = audience;
@@ -194,6 +200,9 @@ public final class TestIdp {
           Element nid = (Element) assertion.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "NameID").item(0);
           nid.setTextContent(nid.getTextContent() + "-changed");
         }
+        if (encryptFor != null) {
+          encrypt(doc, assertion);
+        }
         if (signResponse) {
           sign(response, id, response.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:protocol", "Status").item(0));
         }
@@ -203,6 +212,73 @@ public final class TestIdp {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** Replaces the assertion by an EncryptedAssertion (XML Encryption, built here with the JDK's ciphers). */
+    private void encrypt(Document doc, Element assertion) throws Exception {
+      assertion.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", "urn:oasis:names:tc:SAML:2.0:assertion");
+      ByteArrayOutputStream plain = new ByteArrayOutputStream();
+      var t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+      t.transform(new DOMSource(assertion), new StreamResult(plain));
+      boolean gcm = dataAlgorithm.contains("xmlenc11");
+      int keyBytes = dataAlgorithm.contains("256") ? 32 : dataAlgorithm.contains("192") ? 24 : 16;
+      java.security.SecureRandom random = new java.security.SecureRandom();
+      byte[] aesKey = new byte[keyBytes];
+      random.nextBytes(aesKey);
+      byte[] iv = new byte[gcm ? 12 : 16];
+      random.nextBytes(iv);
+      byte[] data = plain.toByteArray();
+      javax.crypto.Cipher aes;
+      if (gcm) {
+        aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aesKey, "AES"),
+            new javax.crypto.spec.GCMParameterSpec(128, iv));
+      } else {
+        int pad = 16 - data.length % 16;
+        data = java.util.Arrays.copyOf(data, data.length + pad);
+        data[data.length - 1] = (byte) pad;
+        aes = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aesKey, "AES"),
+            new javax.crypto.spec.IvParameterSpec(iv));
+      }
+      byte[] encrypted = aes.doFinal(data);
+      byte[] cipherValue = new byte[iv.length + encrypted.length];
+      System.arraycopy(iv, 0, cipherValue, 0, iv.length);
+      System.arraycopy(encrypted, 0, cipherValue, iv.length, encrypted.length);
+
+      boolean oaep11 = keyTransport.contains("xmlenc11");
+      String digest = oaep11 ? "SHA-256" : "SHA-1";
+      javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPPadding");
+      rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, encryptFor.getPublicKey(),
+          new javax.crypto.spec.OAEPParameterSpec(digest, "MGF1",
+              new java.security.spec.MGF1ParameterSpec(digest), javax.crypto.spec.PSource.PSpecified.DEFAULT));
+      byte[] wrapped = rsa.doFinal(aesKey);
+      String keyMethod =
+          oaep11
+              ? "<xenc:EncryptionMethod Algorithm=\"" + keyTransport + "\">"
+                  + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
+                  + "<xenc11:MGF xmlns:xenc11=\"http://www.w3.org/2009/xmlenc11#\" Algorithm=\"http://www.w3.org/2009/xmlenc11#mgf1sha256\"/>"
+                  + "</xenc:EncryptionMethod>"
+              : "<xenc:EncryptionMethod Algorithm=\"" + keyTransport + "\">"
+                  + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#sha1\"/></xenc:EncryptionMethod>";
+      String xml =
+          "<saml:EncryptedAssertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
+              + "<xenc:EncryptedData xmlns:xenc=\"http://www.w3.org/2001/04/xmlenc#\""
+              + " Type=\"http://www.w3.org/2001/04/xmlenc#Element\">"
+              + "<xenc:EncryptionMethod Algorithm=\"" + dataAlgorithm + "\"/>"
+              + "<ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><xenc:EncryptedKey>" + keyMethod
+              + "<xenc:CipherData><xenc:CipherValue>" + Base64.getEncoder().encodeToString(wrapped)
+              + "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey></ds:KeyInfo>"
+              + "<xenc:CipherData><xenc:CipherValue>" + Base64.getEncoder().encodeToString(cipherValue)
+              + "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>";
+      var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      Element parsed =
+          f.newDocumentBuilder()
+              .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+              .getDocumentElement();
+      assertion.getParentNode().replaceChild(doc.importNode(parsed, true), assertion);
     }
 
     private void sign(Element element, String elementId, org.w3c.dom.Node before) throws Exception {
@@ -225,6 +301,41 @@ public final class TestIdp {
       ctx.setDefaultNamespacePrefix("ds");
       f.newXMLSignature(si, null).sign(ctx);
     }
+  }
+
+  /**
+   * A LogoutRequest from this IdP for {@code nameId} as the browser brings it (HTTP-Redirect
+   * binding, signed with {@code signingKeys} unless null), addressed to {@code destination}.
+   */
+  public String logoutRequestQuery(String nameId, String destination, String relayState, KeyPair signingKeys)
+      throws Exception {
+    String xml =
+        "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+            + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_lr" + UUID.randomUUID() + "\""
+            + " Version=\"2.0\" IssueInstant=\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\""
+            + " Destination=\"" + destination + "\"><saml:Issuer>" + ENTITY_ID + "</saml:Issuer>"
+            + "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">" + nameId
+            + "</saml:NameID></samlp:LogoutRequest>";
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (var out = new java.util.zip.DeflaterOutputStream(
+        deflated, new java.util.zip.Deflater(java.util.zip.Deflater.DEFLATED, true))) {
+      out.write(xml.getBytes(StandardCharsets.UTF_8));
+    }
+    String query =
+        "SAMLRequest=" + enc(Base64.getEncoder().encodeToString(deflated.toByteArray()))
+            + (relayState == null ? "" : "&RelayState=" + enc(relayState));
+    if (signingKeys != null) {
+      query += "&SigAlg=" + enc("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+      java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
+      s.initSign(signingKeys.getPrivate());
+      s.update(query.getBytes(StandardCharsets.UTF_8));
+      query += "&Signature=" + enc(Base64.getEncoder().encodeToString(s.sign()));
+    }
+    return query;
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   public Response response(String audience, String acs, String inResponseTo) {

@@ -14,7 +14,9 @@ public record EventCrfJson(
     long id,
     long studyEventId,
     long crfVersionId,
-    @Schema(example = "initial data entry") String status,
+    @Schema(example = "initial data entry", description = "LibreClinica's name: initial data entry,"
+        + " initial data entry completed (double data entry: waits for the second pass), double data entry,"
+        + " data entry complete, locked, removed, auto-removed") String status,
     List<ItemValue> items) {
 
   /**

@@ -10,7 +10,9 @@ public record EventFormJson(
     long crfVersionId,
     boolean required,
     @Schema(description = "Absent until data entry starts") Long eventCrfId,
-    @Schema(example = "initial data entry") String status) {
+    @Schema(example = "initial data entry", description = "LibreClinica's name: initial data entry,"
+        + " initial data entry completed (double data entry: waits for the second pass), double data entry,"
+        + " data entry complete, locked, removed, auto-removed") String status) {
 
   static EventFormJson of(EventForm f) {
     return new EventFormJson(

@@ -245,6 +245,23 @@ public class DataApiTest {
   }
 
   @Test
+  public void aSiteWithDoubleDataEntryKeepsTheFirstEntryClosedUntilTheSecondIsDone() throws Exception {
+    long row = definitions.crfsOf(r.screening().getId()).get(0).getId();
+    definitions.setSiteParameters(r.siteA().getId(), row,
+        new CrfParameters(true, null, true, false, false, SdvRequirement.NOT_REQUIRED, List.of()), r.dataManager());
+    long eventCrf = startedEventCrf("API-DDE");
+    call(r.crcA(), put("/api/v1/event-crfs/" + eventCrf + "/items")
+        .content("{\"values\":[{\"item\":\"VSDAT\",\"value\":\"2026-04-07\"},{\"item\":\"HEIGHT\",\"value\":\"170\"}]}"), 200);
+    entry.markComplete(r.crcA(), eventCrf);
+    JsonNode read = call(r.crcA(), get("/api/v1/event-crfs/" + eventCrf), 200);
+    assertEquals("initial data entry completed", read.get("status").asText());
+    JsonNode closed = call(r.crcA(), put("/api/v1/event-crfs/" + eventCrf + "/items")
+        .content("{\"values\":[{\"item\":\"HEIGHT\",\"value\":\"171\"}]}"), 409);
+    assertEquals("dataentry.dde.firstPassClosed", closed.get("reason").asText());
+    assertEquals("170", valueOf(call(r.crcA(), get("/api/v1/event-crfs/" + eventCrf), 200), "HEIGHT"));
+  }
+
+  @Test
   public void badSubjectAndEventInputIsNamed() throws Exception {
     JsonNode subject = call(r.crcA(), post("/api/v1/studies/" + r.siteA().getOid() + "/subjects")
         .content("{\"label\":\"API-008\",\"enrollmentDate\":\"2026-13-01\",\"sex\":\"x\"}"), 400);
