@@ -183,7 +183,7 @@ public class BackgroundJobService {
     return jobs.findByKindAndParametersStartingWithOrderByIdDesc(kind, parametersPrefix, PageRequest.of(0, 100))
         .stream()
         .filter(j -> withRemoved || !j.isRemoved())
-        .filter(j -> authorization.isPermitted(actor, j.getStudyId(), work.permission()))
+        .filter(j -> authorization.isPermitted(actor, j.isInstallationWide() ? null : j.getStudyId(), work.permission()))
         .toList();
   }
 
@@ -203,7 +203,7 @@ public class BackgroundJobService {
       BackgroundJob j = jobs.findById(id).orElseThrow();
       j.remove();
       audit.record(AuditEvent.of("job.remove", "BackgroundJob", id).withActor(actor)
-          .withStudyId(root(studies.get(j.getStudyId()))).withOldValue(j.getFileName())
+          .withStudyId(rootOf(j)).withOldValue(j.getFileName())
           .withReason(reason.strip()));
       return jobs.saveAndFlush(j);
     });

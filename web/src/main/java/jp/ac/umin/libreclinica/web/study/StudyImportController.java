@@ -7,10 +7,10 @@ import java.util.Locale;
 import jp.ac.umin.libreclinica.core.account.PermissionDeniedException;
 import jp.ac.umin.libreclinica.core.job.BackgroundJob;
 import jp.ac.umin.libreclinica.core.job.BackgroundJobService;
-import jp.ac.umin.libreclinica.core.studyimport.NotCarried;
-import jp.ac.umin.libreclinica.core.studyimport.StudyImportException;
-import jp.ac.umin.libreclinica.core.studyimport.StudyImportJobs;
-import jp.ac.umin.libreclinica.core.studyimport.StudyImportService;
+import jp.ac.umin.libreclinica.core.odm.studyimport.NotCarried;
+import jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportException;
+import jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportJobs;
+import jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -92,6 +92,14 @@ public class StudyImportController {
       model.addAttribute("failure", text(stored.failureKey(), stored.failureArguments()));
     }
     return "studyimport/status";
+  }
+
+  /** An import that is not there (or not the user's), or that cannot run: said on the upload page. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(StudyImportException.class)
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+  public String refused(StudyImportException e, Model model) {
+    model.addAttribute("error", text(e.messageKey(), e.arguments()));
+    return "studyimport/upload";
   }
 
   private List<NotCarriedRow> rows(List<NotCarried> list) {

@@ -34,12 +34,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class SubjectAuditController {
 
   private final SubjectAuditService subjectAudit;
+  private final jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportService imports;
   private final MessageSource messages;
   private final DateDisplay dates;
 
   public SubjectAuditController(
-      SubjectAuditService subjectAudit, MessageSource messages, DateDisplay dates) {
+      SubjectAuditService subjectAudit, MessageSource messages, DateDisplay dates,
+      jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportService imports) {
     this.subjectAudit = subjectAudit;
+    this.imports = imports;
     this.messages = messages;
     this.dates = dates;
   }
@@ -47,6 +50,7 @@ public class SubjectAuditController {
   @GetMapping("/subjects/{id}/audit")
   public String log(@PathVariable long id, Principal user, Model model) {
     model.addAttribute("log", subjectAudit.log(user.getName(), id));
+    model.addAttribute("imported", imports.importedHistory(user.getName(), id));
     model.addAttribute("encodings", CsvEncoding.values());
     model.addAttribute("printedAt", java.time.Instant.now());
     model.addAttribute("defaultEncoding", CsvEncoding.defaultFor(LocaleContextHolder.getLocale()));

@@ -79,6 +79,13 @@ public class StudyImportPagesTest {
     org.junit.Assert.assertTrue(status, status.contains("Open the new study"));
     Long studyId = jdbc.queryForObject("SELECT study_id FROM study_import WHERE id = ?", Long.class, id);
     org.junit.Assert.assertTrue(status.contains("/studies/" + studyId));
+    Long cam101 = jdbc.queryForObject("SELECT id FROM study_subject WHERE parent_study_id = ? AND label = 'CAM101'",
+        Long.class, studyId);
+    mvc.perform(get("/subjects/" + cam101 + "/audit").with(user(admin).roles("BUSINESS_ADMIN")).header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Imported history")))
+        .andExpect(content().string(containsString("Study subject created")))
+        .andExpect(content().string(containsString("Jon Smith (USR_6)")));
   }
 
   @Test
@@ -91,6 +98,15 @@ public class StudyImportPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Line 3: the file is not well-formed XML")))
         .andExpect(content().string(not(containsString("/confirm"))));
+  }
+
+  @Test
+  public void confirmingAnImportThatIsNotWaitingSaysSo() throws Exception {
+    String admin = fixtures().businessAdmin().userName();
+    mvc.perform(post("/studies/import/999999999/confirm").with(csrf()).with(user(admin).roles("BUSINESS_ADMIN"))
+            .header("Accept-Language", "en"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("There is no study import 999999999 waiting for you")));
   }
 
   @Test

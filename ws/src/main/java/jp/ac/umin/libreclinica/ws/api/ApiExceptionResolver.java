@@ -136,6 +136,13 @@ public class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof AccountException refused) {
       problems.writeDetail(request, response, 409, "api.error.refused", refused.messageKey(),
           refused.args());
+    } else if (ex instanceof jp.ac.umin.libreclinica.core.odm.studyimport.StudyImportException refused) {
+      // an extract that cannot become a study: bad input, an existing study, or no such import
+      String key = refused.messageKey();
+      int status = key.endsWith("notFound") ? 404 : key.equals("studyimport.studyExists") ? 409 : 400;
+      problems.writeDetail(request, response, status,
+          status == 404 ? "api.error.notFound" : status == 409 ? "api.error.refused" : "api.error.invalid",
+          key, refused.arguments());
     } else if (ex instanceof OdmUploadException refused) {
       int status = switch (refused.kind()) {
         case TOO_LARGE -> 413;

@@ -32,6 +32,8 @@ public class OpenApiDocumentTest {
         .andExpect(jsonPath("$.paths['/api/v1/me'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/crfs'].post.requestBody.content['multipart/form-data']").exists())
         .andExpect(jsonPath("$.paths['/api/v1/crfs'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/study-imports'].post.requestBody.content['multipart/form-data']").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/study-imports/{id}'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/crfs/{oid}'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/crfs'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/studies/{oid}/event-definitions/{eventOid}/crfs'].post").exists())

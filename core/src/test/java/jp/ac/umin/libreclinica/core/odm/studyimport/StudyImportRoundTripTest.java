@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

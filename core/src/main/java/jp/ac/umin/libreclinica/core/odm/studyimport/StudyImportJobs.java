@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import java.util.Locale;
 import jp.ac.umin.libreclinica.core.job.BackgroundJob;

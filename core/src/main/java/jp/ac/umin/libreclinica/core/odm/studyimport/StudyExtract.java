@@ -1,11 +1,10 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -602,6 +601,10 @@ final class StudyExtract {
   }
 
   private void countNotesAndAudits(XNode n) {
+    auditLogs += n.all("Signature").size();
+    for (XNode sigs : n.all("Signatures")) {
+      auditLogs += sigs.all("Signature").size();
+    }
     for (XNode dns : n.all("DiscrepancyNotes")) {
       notes += dns.all("DiscrepancyNote").size();
     }
@@ -657,9 +660,5 @@ final class StudyExtract {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
-  }
-
-  static Set<String> orderedSet() {
-    return new LinkedHashSet<>();
   }
 }

@@ -1,11 +1,10 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import jakarta.persistence.EntityManager;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,6 +81,7 @@ public class StudyImportService {
   private static final DateTimeFormatter LC_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]x");
 
   private final StudyService studies;
+  private final jp.ac.umin.libreclinica.core.subject.SubjectService subjectService;
   private final GroupClassService groupClasses;
   private final EventDefinitionService eventDefinitions;
   private final CrfService crfs;
@@ -101,6 +101,7 @@ public class StudyImportService {
       AuthorizationService authorization,
       JdbcTemplate jdbc,
       EntityManager em,
+      jp.ac.umin.libreclinica.core.subject.SubjectService subjectService,
       @Value("${lc.time-zone:Asia/Tokyo}") String zone) {
     this.studies = studies;
     this.groupClasses = groupClasses;
@@ -110,6 +111,7 @@ public class StudyImportService {
     this.authorization = authorization;
     this.jdbc = jdbc;
     this.em = em;
+    this.subjectService = subjectService;
     this.clock = Clock.systemUTC();
     this.zone = ZoneId.of(zone);
   }
@@ -165,7 +167,7 @@ public class StudyImportService {
     int n = jdbc.update("UPDATE study_import SET status = 'QUEUED' WHERE id = ? AND status = 'PREVIEWED'"
         + " AND lower(requested_by) = lower(?)", importId, actor);
     if (n != 1) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
   }
 
@@ -181,7 +183,7 @@ public class StudyImportService {
     Integer n = jdbc.queryForObject("SELECT count(*) FROM study_import WHERE id = ? AND status = 'PREVIEWED'"
         + " AND lower(requested_by) = lower(?)", Integer.class, importId, actor);
     if (n == null || n != 1) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
   }
 
@@ -195,7 +197,7 @@ public class StudyImportService {
       content[0] = rs.getBytes(2);
     }, importId);
     if (content[0] == null) {
-      throw new StudyImportException("studyimport.notFound", importId);
+      throw new StudyImportException("studyimport.notFound", Long.toString(importId));
     }
     return run(actor, content[0], name[0], importId);
   }
@@ -209,9 +211,10 @@ public class StudyImportService {
 
   /** A stored import (its report), for whoever ran it or an administrator. */
   public StoredImport stored(String actor, long importId) {
-    StoredImport s = jdbc.query("SELECT * FROM study_import WHERE id = ?", rs -> rs.next()
+    StoredImport s = jdbc.query("SELECT i.*, s.oid AS study_oid FROM study_import i LEFT JOIN study s ON s.id = i.study_id"
+        + " WHERE i.id = ?", rs -> rs.next()
         ? new StoredImport(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256"),
-            rs.getString("status"), (Long) rs.getObject("study_id", Long.class),
+            rs.getString("status"), (Long) rs.getObject("study_id", Long.class), rs.getString("study_oid"),
             StudyImportCounts.decode(rs.getString("counts")), rs.getString("requested_by"),
             rs.getTimestamp("requested_at").toInstant(), (Long) rs.getObject("job_id", Long.class),
             rs.getString("failure_key"), rs.getString("failure_arg"), new ArrayList<>())
@@ -219,7 +222,7 @@ public class StudyImportService {
     if (s == null || !(s.requestedBy().equalsIgnoreCase(actor) || authorization.isPermitted(actor, null, Permission.ADMINISTER_USERS))) {
       authorization.require(actor, null, Permission.CREATE_STUDY);
       if (s == null) {
-        throw new StudyImportException("studyimport.notFound", importId);
+        throw new StudyImportException("studyimport.notFound", Long.toString(importId));
       }
     }
     jdbc.query("SELECT * FROM study_import_problem WHERE import_id = ? ORDER BY id", rs -> {
@@ -227,6 +230,24 @@ public class StudyImportService {
           rs.getString("reason_key"), rs.getString("reason_arg")));
     }, importId);
     return s;
+  }
+
+  /** One entry of a subject's imported history (an OpenClinica:AuditLog or a signature of the extract). */
+  public record ImportedAuditRow(Instant occurredAt, String userName, String type, String entityOid,
+      String oldValue, String newValue, String reason, String originalId) {}
+
+  /**
+   * The imported history of a subject (read-only, oldest first), for a user who may see the
+   * subject; empty for subjects that were not imported.
+   */
+  public List<ImportedAuditRow> importedHistory(String actor, long studySubjectId) {
+    subjectService.view(actor, studySubjectId);
+    return jdbc.query("SELECT * FROM imported_audit WHERE study_subject_id = ? ORDER BY occurred_at NULLS FIRST, id",
+        (rs, n) -> new ImportedAuditRow(
+            rs.getTimestamp("occurred_at") == null ? null : rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("user_name"), rs.getString("audit_type"), rs.getString("entity_oid"),
+            rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"), rs.getString("original_id")),
+        studySubjectId);
   }
 
   /** The import that created a study, if it was imported. */
@@ -237,7 +258,7 @@ public class StudyImportService {
 
   /** An import as stored: file, status, the study it created, counts and its report. */
   public record StoredImport(long id, String fileName, String fileSha256, String status, Long studyId,
-      StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
+      String studyOid, StudyImportCounts counts, String requestedBy, Instant requestedAt, Long jobId, String failureKey,
       String failureArgument, List<NotCarried> notCarried) {
 
     /** The arguments of the failure's message. */
@@ -636,7 +657,7 @@ public class StudyImportService {
           .withNewValue(label + " (" + oid + "), status " + status.code() + ", enrolled " + enrollment));
       groups(s, ss, subjectAudits);
       Place subjectPlace = new Place(ss, siteId, null, null, null, null, null, null);
-      keepAudits(subjectAudits, subjectPlace, fileOid);
+      keepAudits(withSignatures(subjectAudits, s), subjectPlace, fileOid);
       keepNotes(s, subjectPlace, NoteField.ENROLLMENT_DATE);
       for (XNode e : s.all("StudyEventData")) {
         event(e, ss, siteId);
@@ -743,7 +764,7 @@ public class StudyImportService {
           .withReason(reason).withContext(new AuditContext(ss, se, null, null, null, null))
           .withNewValue(oid("event", fileOid) + "[" + ordinal + "] " + status.code()));
       Place place = new Place(ss, siteId, se, definitionId, null, null, null, null);
-      keepAudits(eventAudits, place, fileOid);
+      keepAudits(withSignatures(eventAudits, e), place, fileOid);
       keepNotes(e, place, NoteField.EVENT_START);
       for (XNode f : e.all("FormData")) {
         form(f, place, status);
@@ -800,7 +821,7 @@ public class StudyImportService {
           .withReason(reason).withContext(new AuditContext(event.subject(), event.studyEvent(), ec, v.versionId(), null, null))
           .withNewValue(oid("form", formOid) + " " + status.code()));
       Place place = new Place(event.subject(), event.site(), event.studyEvent(), event.definition(), ec, v.crfId(), null, null);
-      keepAudits(formAudits, place, formOid);
+      keepAudits(withSignatures(formAudits, f), place, formOid);
       keepNotes(f, place, NoteField.ITEM_VALUE);
       Map<String, Boolean> seen = new HashMap<>();
       for (XNode g : f.all("ItemGroupData")) {
@@ -837,7 +858,7 @@ public class StudyImportService {
               .withNewValue(value));
           Place itemPlace = new Place(event.subject(), event.site(), event.studyEvent(), event.definition(), ec,
               v.crfId(), itemId, row);
-          keepAudits(itemAudits, itemPlace, itemOid);
+          keepAudits(withSignatures(itemAudits, i), itemPlace, itemOid);
           keepNotes(i, itemPlace, NoteField.ITEM_VALUE);
         }
       }
@@ -847,6 +868,10 @@ public class StudyImportService {
 
     private void keepAudits(List<XNode> logs, Place p, String entityOid) {
       for (XNode a : logs) {
+        if ("Signature".equals(a.name)) {
+          keepSignature(a, p, entityOid);
+          continue;
+        }
         jdbc.update("INSERT INTO imported_audit (import_id, study_subject_id, study_event_id, event_crf_id, item_id,"
             + " item_ordinal, entity_oid, original_id, user_oid, user_name, occurred_at, audit_type, old_value,"
             + " new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -856,6 +881,25 @@ public class StudyImportService {
             cut(type(a), 255), a.attr("OldValue"), a.attr("NewValue"), a.attr("ReasonForChange"));
         audits++;
       }
+    }
+
+    private void keepSignature(XNode sig, Place p, String entityOid) {
+      XNode userRef = sig.child("UserRef");
+      String user = userRef != null ? userRef.attr("UserOID") : sig.attr("UserID");
+      String when = sig.child("DateTimeStamp") != null ? sig.childText("DateTimeStamp") : sig.attr("DateTimeStamp");
+      XNode sigRef = sig.child("SignatureRef");
+      StringBuilder details = new StringBuilder();
+      sig.attributes.forEach((k, v) -> details.append(k).append('=').append(v).append(' '));
+      if (sigRef != null) {
+        details.append("SignatureOID=").append(sigRef.attr("SignatureOID"));
+      }
+      jdbc.update("INSERT INTO imported_audit (import_id, study_subject_id, study_event_id, event_crf_id, item_id,"
+          + " item_ordinal, entity_oid, original_id, user_oid, user_name, occurred_at, audit_type, new_value)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Signature', ?)",
+          importId(), p.subject(), p.studyEvent(), p.eventCrf(), p.item(), p.ordinal(), cut(entityOid, 255),
+          cut(sig.attr("ID"), 64), cut(user, 64), cut(x.userName(user), 255),
+          when == null || auditTime(when) == null ? null : ts(auditTime(when)), details.toString().strip());
+      audits++;
     }
 
     private void keepNotes(XNode n, Place p, NoteField field) {
@@ -987,6 +1031,28 @@ public class StudyImportService {
       out.addAll(als.all("AuditLog"));
     }
     return out;
+  }
+
+  /**
+   * Signatures of an entity: ODM's {@code Signature} (UserRef, DateTimeStamp, SignatureRef) and
+   * OpenClinica's {@code Signatures/Signature}; kept as imported history like audit logs.
+   */
+  private static List<XNode> signatures(XNode n) {
+    List<XNode> out = new ArrayList<>(n.all("Signature"));
+    for (XNode s : n.all("Signatures")) {
+      out.addAll(s.all("Signature"));
+    }
+    return out;
+  }
+
+  private static List<XNode> withSignatures(List<XNode> logs, XNode n) {
+    List<XNode> signatures = signatures(n);
+    if (signatures.isEmpty()) {
+      return logs;
+    }
+    List<XNode> all = new ArrayList<>(logs);
+    all.addAll(signatures);
+    return all;
   }
 
   private static String type(XNode audit) {

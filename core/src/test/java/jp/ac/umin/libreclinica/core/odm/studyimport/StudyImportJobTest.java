@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -40,6 +40,10 @@ public class StudyImportJobTest {
   private byte[] renamed(String protocol, String oid, boolean duplicateSubject) throws Exception {
     String text = Files.readString(OdmSchemas.referenceDir().resolve(StudyImportRoundTripTest.R01), StandardCharsets.US_ASCII)
         .replace("R01-12345", protocol).replace("S_R0112345", oid);
+    // a signature on the first registration visit, as ODM writes one
+    text = text.replaceFirst("(<StudyEventData StudyEventOID=\"SE_REGISTRATIONVISIT\">)",
+        "$1<Signature><UserRef UserOID=\"USR_9\"/><LocationRef LocationOID=\"LOC_1\"/>"
+            + "<SignatureRef SignatureOID=\"SIG_1\"/><DateTimeStamp>2011-07-06T20:22:03</DateTimeStamp></Signature>");
     if (duplicateSubject) {
       text = text.replace("OpenClinica:StudySubjectID=\"CAM102\"", "OpenClinica:StudySubjectID=\"CAM101\"");
     }
@@ -77,6 +81,9 @@ public class StudyImportJobTest {
     assertEquals(job.getId().longValue(), stored.jobId().longValue());
     assertEquals(13, stored.counts().subjects());
     assertEquals(769, stored.counts().values());
+    assertEquals("Thomas Katz (USR_9)", jdbc.queryForObject("SELECT a.user_name FROM imported_audit a"
+        + " JOIN study_subject s ON s.id = a.study_subject_id WHERE s.parent_study_id = ? AND a.audit_type = 'Signature'",
+        String.class, stored.studyId()));
     assertEquals("J" + suffix + "6", jdbc.queryForObject("SELECT protocol_id FROM study WHERE id = ?", String.class, stored.studyId()));
     String report = Files.readString(jobs.file(admin, job.getId()), StandardCharsets.UTF_8);
     assertTrue(report, report.contains("studyimport.nc.rules"));

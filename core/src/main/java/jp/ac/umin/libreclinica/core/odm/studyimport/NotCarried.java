@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 /**
  * Something of the extract that the new study does not hold as the extract had it: where it is

@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 /** What an extract holds (preview) or what became of it (result). */
 public record StudyImportCounts(

@@ -1,4 +1,4 @@
-package jp.ac.umin.libreclinica.core.studyimport;
+package jp.ac.umin.libreclinica.core.odm.studyimport;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
