@@ -368,6 +368,7 @@ public class DatasetService {
    * Starts an extract of the dataset in a format, in the background, at {@code scopeId} (the
    * study or one of its sites; null: where the user may extract, their site for a site user).
    */
+  @Transactional
   public BackgroundJob startExtract(String actor, long id, Long scopeId, ExtractFormat format, Locale locale) {
     Dataset d = view(actor, id);
     requireAvailable(d);
@@ -394,18 +395,21 @@ public class DatasetService {
   }
 
   /** The file of a finished extract; the download is audited. */
+  @Transactional
   public java.nio.file.Path extractFile(String actor, long jobId) {
     extract(actor, jobId);
     return jobs.file(actor, jobId);
   }
 
   /** Asks a waiting or running extract to stop (audited as {@code job.cancel}). */
+  @Transactional
   public BackgroundJob cancelExtract(String actor, long jobId) {
     extract(actor, jobId);
     return jobs.cancel(actor, jobId);
   }
 
   /** Removes an extract from the archive with a reason (the row stays; the file is moved aside). */
+  @Transactional
   public BackgroundJob removeExtract(String actor, long jobId, String reason) {
     extract(actor, jobId);
     return jobs.remove(actor, jobId, reason(reason));
