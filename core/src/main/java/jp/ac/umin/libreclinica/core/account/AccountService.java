@@ -450,6 +450,23 @@ public class AccountService {
   }
 
   /**
+   * A successful sign-in with a password: as {@link #recordLoginSuccess(String)}, and an account
+   * whose password was set before web services had verifiers gets its verifier now, from the
+   * password just checked, so that SOAP clients work without a password change.
+   */
+  @Transactional
+  public void recordLoginSuccess(String userName, String password) {
+    recordLoginSuccess(userName);
+    UserAccount account = byName(userName);
+    if (password != null && account.getWsPasswordVerifier() == null && account.getPasswordHash() != null
+        && encoder.matches(password, account.getPasswordHash())) {
+      account.changeWsPasswordVerifier(wsVerifier(password));
+      audit.record(AuditEvent.of("account.wsVerifier.set", ENTITY, account.getId()).withActor(account.getUserName())
+          .withReason("sign-in with the password"));
+    }
+  }
+
+  /**
    * A failed sign-in with the user name as typed: audited on its own (it must stay even though
    * nothing else commits), counted, and the account locked at {@code lc.login.max-failures}.
    *
@@ -596,8 +613,8 @@ public class AccountService {
 
   /**
    * Whether {@code digest} (the SHA-1 hex digest a SOAP client sends as PasswordText) is the
-   * digest of the account's current password. False when the password was set before web
-   * services had verifiers (it must be changed once) or the account cannot sign in.
+   * digest of the account's current password. False when the account cannot sign in, or when its
+   * password was set before web services had verifiers and it has not signed in since.
    */
   public boolean webServicesPasswordMatches(String userName, String digest) {
     return findByUserName(userName)

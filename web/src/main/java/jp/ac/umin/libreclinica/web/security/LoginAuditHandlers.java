@@ -42,7 +42,11 @@ final class LoginAuditHandlers {
     public void onAuthenticationSuccess(
         HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws ServletException, IOException {
-      accounts.recordLoginSuccess(authentication.getName());
+      // the form's password (j_password on LibreClinica's script login) also sets a missing
+      // web-services verifier
+      String password = request.getParameter("password");
+      accounts.recordLoginSuccess(authentication.getName(),
+          password != null ? password : request.getParameter("j_password"));
       // LibreClinica opens the only study of a user straight away
       activeStudies.chooseIfOnlyOne(authentication.getName());
       if (accounts.signInState(authentication.getName()) == SignInState.PASSWORD_CHANGE_REQUIRED) {

@@ -53,6 +53,22 @@ public class LoginSecurityTest extends AccountWebTestBase {
   }
 
   @Test
+  public void aPasswordSetBeforeWebServicesVerifiersGetsOneAtTheNextSignIn() throws Exception {
+    TestAccount user = fixtures.user();
+    // as an account migrated from before V9_0: no verifier for SOAP clients
+    jdbc.update("UPDATE user_account SET ws_password_verifier = NULL WHERE id = ?", user.id());
+    String digest = jp.ac.umin.libreclinica.core.account.WebServicesDigest.of(user.password());
+    assertFalse(accounts.webServicesPasswordMatches(user.userName(), digest));
+    signIn(user.userName(), "Wrong-Password-1", "/login?error");
+    assertNull(jdbc.queryForObject("SELECT ws_password_verifier FROM user_account WHERE id = ?", String.class, user.id()));
+    signIn(user.userName(), user.password(), "/");
+    assertTrue(accounts.webServicesPasswordMatches(user.userName(), digest));
+    assertFalse(accounts.webServicesPasswordMatches(user.userName(),
+        jp.ac.umin.libreclinica.core.account.WebServicesDigest.of("Another-Passw0rd")));
+    verify(audit).record(argThat(e -> e.action().equals("account.wsVerifier.set") && e.actor().equals(user.userName())));
+  }
+
+  @Test
   public void wrongPasswordAndUnknownUserGetTheSameAnswerAndAreAudited() throws Exception {
     TestAccount user = fixtures.user();
     String unknown = "nobody-" + user.userName();
