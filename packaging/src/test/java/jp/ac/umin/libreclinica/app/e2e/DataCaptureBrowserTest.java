@@ -1,21 +1,23 @@
 package jp.ac.umin.libreclinica.app.e2e;
 
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.clickAndWait;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.idFrom;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.screenshot;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.submit;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.type;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.waitFor;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jp.ac.umin.libreclinica.app.LibreClinicaApplication;
 import jp.ac.umin.libreclinica.core.account.AccountFixtures;
 import jp.ac.umin.libreclinica.core.account.PasswordHistoryRepository;
@@ -38,17 +40,9 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,9 +60,6 @@ import org.springframework.test.context.junit4.SpringRunner;
 @SpringBootTest(classes = LibreClinicaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public class DataCaptureBrowserTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   @LocalServerPort private int port;
   @Autowired private UserAccountRepository accounts;
   @Autowired private PasswordHistoryRepository history;
@@ -85,11 +76,7 @@ public class DataCaptureBrowserTest {
 
   @Before
   public void needsChromium() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must install chromium and chromium-driver (see .ci/run)");
-    }
-    assumeTrue("chromium and chromium-driver are not installed", installed);
+    Chromium.requireInstalled();
     base = "http://localhost:" + port;
   }
 
@@ -167,7 +154,7 @@ public class DataCaptureBrowserTest {
       type(a, "location", "東京大学医学部附属病院 外来");
     }
     submit(a);
-    wait(a).until(ExpectedConditions.not(ExpectedConditions.urlContains("/events/new")));
+    waitFor(a).until(ExpectedConditions.not(ExpectedConditions.urlContains("/events/new")));
 
     // and opens the CRF from the subject page
     a.get(base + "/subjects/" + subjectId);
@@ -193,7 +180,7 @@ public class DataCaptureBrowserTest {
     type(a, "v.AETERM.1", "頭痛");
     new Select(a.findElement(By.id("v.AEGRADE.1"))).selectByValue("1");
     a.findElement(By.cssSelector("button[name=action][value=addRow]")).click();
-    wait(a).until(ExpectedConditions.presenceOfElementLocated(By.id("v.AETERM.2")));
+    waitFor(a).until(ExpectedConditions.presenceOfElementLocated(By.id("v.AETERM.2")));
     type(a, "v.AETERM.2", "悪心");
     new Select(a.findElement(By.id("v.AEGRADE.2"))).selectByValue("2");
     save(a);
@@ -204,7 +191,7 @@ public class DataCaptureBrowserTest {
     Files.write(consent, pdf);
     a.findElement(By.id("v.DOUI.1")).sendKeys(consent.toAbsolutePath().toString());
     a.findElement(By.cssSelector("button[form='file-v.DOUI.1']")).click();
-    wait(a).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/item-files/']")));
+    waitFor(a).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/item-files/']")));
     screenshot(a, "capture-2-every-type-saved");
 
     Map<ItemKey, ItemData> stored = entry.values(r.dataManager(), eventCrfId);
@@ -237,7 +224,7 @@ public class DataCaptureBrowserTest {
     // the second CRC's save is refused, names the item, and keeps what they typed
     type(b, "v.SHINCHO.1", "160.2");
     save(b);
-    wait(b).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "別のユーザーがこのCRFを保存しました"));
+    waitFor(b).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "別のユーザーがこのCRFを保存しました"));
     String refused = b.findElement(By.tagName("main")).getText();
     assertTrue(refused, refused.contains("SHINCHO") || refused.contains("身長"));
     assertEquals("160.2", b.findElement(By.id("v.SHINCHO.1")).getAttribute("value"));
@@ -265,62 +252,13 @@ public class DataCaptureBrowserTest {
   }
 
   private WebDriver signIn(String user, String password) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--lang=ja-JP", "--window-size=1280,1400");
-    WebDriver browser = new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    WebDriver browser = Chromium.open(1400);
     browsers.add(browser);
-    browser.get(base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    if (!"ja".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
-      browser.findElement(By.linkText("日本語")).click();
-      wait(browser).until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    }
+    Chromium.signIn(browser, base, user, password);
     return browser;
   }
 
-  private static WebDriverWait wait(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  private static void type(WebDriver browser, String field, String value) {
-    WebElement e = browser.findElement(By.id(field));
-    e.clear();
-    if (value.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-      // chromedriver types only BMP characters; a pasted value (as an IME user would) goes in whole
-      ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", e, value);
-    } else {
-      e.sendKeys(value);
-    }
-  }
-
   private static void save(WebDriver browser) {
-    WebElement button = browser.findElement(By.cssSelector("button[name=action][value=save]"));
-    button.click();
-    wait(browser).until(ExpectedConditions.stalenessOf(button));
-  }
-
-  private static void submit(WebDriver browser) {
-    browser.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
-  }
-
-  private static long idFrom(WebDriver browser, String regex) {
-    wait(browser).until(d -> Pattern.compile(regex).matcher(URI.create(d.getCurrentUrl()).getPath()).find());
-    Matcher m = Pattern.compile(regex).matcher(URI.create(browser.getCurrentUrl()).getPath());
-    assertTrue(m.find());
-    return Long.parseLong(m.group(1));
-  }
-
-  private static void screenshot(WebDriver browser, String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    clickAndWait(browser, browser.findElement(By.cssSelector("button[name=action][value=save]")));
   }
 }

@@ -1,5 +1,7 @@
 package jp.ac.umin.libreclinica.app.e2e;
 
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.sessionCookie;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.waitFor;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -15,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -60,13 +60,8 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,8 +81,6 @@ import org.springframework.test.context.junit4.SpringRunner;
 @SpringBootTest(classes = LibreClinicaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public class ExtractBrowserTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final List<String> FORMATS =
       List.of("ODM_FULL", "ODM_CLINICAL", "TAB", "CSV_UTF8_BOM", "CSV_WINDOWS_31J", "SPSS", "XLSX");
   private static final String COMMENT = "体調良好、食欲あり（ｶﾙﾃ参照）";
@@ -110,19 +103,8 @@ public class ExtractBrowserTest {
 
   @Before
   public void startBrowser() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must install chromium and chromium-driver (see .ci/run)");
-    }
-    assumeTrue("chromium and chromium-driver are not installed", installed);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--lang=ja-JP", "--window-size=1280,1400");
-    browser = new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    Chromium.requireInstalled();
+    browser = Chromium.open(1400);
     base = "http://localhost:" + port;
   }
 
@@ -160,7 +142,7 @@ public class ExtractBrowserTest {
     roles.assign(r.dataManager(), statistician.id(), r.study().getId(), Role.STUDY_DIRECTOR);
     String crfOid = jdbc.queryForObject("SELECT oid FROM crf WHERE id = ?", String.class, vitals.crfId());
 
-    signIn(statistician.userName(), statistician.password());
+    Chromium.signIn(browser, base, statistician.userName(), statistician.password());
 
     // the dataset: the screening's vital signs, with the subjects' sex and date of birth
     browser.get(base + "/studies/" + r.study().getId() + "/datasets/new");
@@ -173,7 +155,7 @@ public class ExtractBrowserTest {
     click("input[name=formAttributes][value=STATUS]");
     WebElement save = browser.findElement(By.cssSelector("main form.form button[type=submit]"));
     save.click();
-    wait(browser).until(ExpectedConditions.stalenessOf(save));
+    waitFor(browser).until(ExpectedConditions.stalenessOf(save));
     Matcher m = Pattern.compile("/datasets/(\\d+)$").matcher(URI.create(browser.getCurrentUrl()).getPath());
     assertTrue(browser.getCurrentUrl(), m.find());
     String datasetPath = "/studies/" + r.study().getId() + "/datasets/" + m.group(1);
@@ -183,7 +165,7 @@ public class ExtractBrowserTest {
       browser.get(base + datasetPath);
       WebElement run = browser.findElement(By.xpath("//form[input[@name='format' and @value='" + format + "']]//button"));
       run.click();
-      wait(browser).until(ExpectedConditions.stalenessOf(run));
+      waitFor(browser).until(ExpectedConditions.stalenessOf(run));
     }
     try {
       new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
@@ -261,10 +243,8 @@ public class ExtractBrowserTest {
   }
 
   private byte[] download(String href) throws Exception {
-    Cookie c = browser.manage().getCookies().stream()
-        .filter(k -> k.getName().equals("SESSION") || k.getName().equals("JSESSIONID")).findFirst().orElseThrow();
     HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(href)).header("Cookie", c.getName() + "=" + c.getValue()).build(),
+        HttpRequest.newBuilder(URI.create(href)).header("Cookie", sessionCookie(browser)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(href, 200, r.statusCode());
     return r.body();
@@ -299,25 +279,7 @@ public class ExtractBrowserTest {
     browser.findElement(By.cssSelector(css)).click();
   }
 
-  private void signIn(String user, String password) {
-    browser.get(base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    if (!"ja".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
-      browser.findElement(By.linkText("日本語")).click();
-      wait(browser).until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    }
-  }
-
-  private static WebDriverWait wait(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
   private void screenshot(String name) throws IOException {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Chromium.screenshot(browser, name);
   }
 }

@@ -1,5 +1,11 @@
 package jp.ac.umin.libreclinica.app.e2e;
 
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.idFrom;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.screenshot;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.sessionCookie;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.submit;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.type;
+import static jp.ac.umin.libreclinica.app.e2e.Chromium.waitFor;
 import static jp.ac.umin.libreclinica.core.testsupport.Fixtures.unique;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -18,15 +24,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import jp.ac.umin.libreclinica.app.LibreClinicaApplication;
 import jp.ac.umin.libreclinica.core.account.AccountFixtures;
@@ -61,16 +64,10 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,8 +89,6 @@ import org.springframework.test.context.junit4.SpringRunner;
 @SpringBootTest(classes = LibreClinicaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public class OversightBrowserTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final int SMTP_PORT = freePort();
   private static final GreenMail SMTP = startSmtp();
 
@@ -122,11 +117,7 @@ public class OversightBrowserTest {
 
   @Before
   public void needsChromium() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must install chromium and chromium-driver (see .ci/run)");
-    }
-    assumeTrue("chromium and chromium-driver are not installed", installed);
+    Chromium.requireInstalled();
     base = "http://localhost:" + port;
   }
 
@@ -174,7 +165,7 @@ public class OversightBrowserTest {
     // 1. the monitor raises a query on the height from the data entry page, assigned to the CRC
     mon.get(base + "/event-crfs/" + ec.getId());
     mon.findElement(By.cssSelector("a[href*='/notes/on'][href*='item=HEIGHT']")).click();
-    wait(mon).until(ExpectedConditions.presenceOfElementLocated(By.id("type")));
+    waitFor(mon).until(ExpectedConditions.presenceOfElementLocated(By.id("type")));
     new Select(mon.findElement(By.id("type"))).selectByValue("QUERY");
     type(mon, "description", "身長を原資料と照合してください");
     type(mon, "detailedNote", "カルテでは 175.0 cm と記載されています。");
@@ -212,7 +203,7 @@ public class OversightBrowserTest {
     screenshot(mon, "oversight-4-sdv-list");
     mon.findElement(By.id("ec" + ec.getId())).click();
     mon.findElement(By.cssSelector("button[name=action][value=verify]")).click();
-    wait(mon).until(d -> Boolean.TRUE.equals(sdv(ec.getId())));
+    waitFor(mon).until(d -> Boolean.TRUE.equals(sdv(ec.getId())));
     screenshot(mon, "oversight-4-sdv-done");
 
     // 4. the investigator signs the casebook with the password
@@ -222,7 +213,7 @@ public class OversightBrowserTest {
     assertTrue(meaning, meaning.contains("私は本症例の記録を確認し、その内容が正確であることを確認しました。"));
     inv.findElement(By.id("password")).sendKeys(AccountFixtures.PASSWORD);
     inv.findElement(By.cssSelector("form.signature button[type=submit]")).click();
-    wait(inv).until(d -> "VALID".equals(signatureStatus(s.getId())));
+    waitFor(inv).until(d -> "VALID".equals(signatureStatus(s.getId())));
     screenshot(inv, "oversight-5-signed");
 
     // 5. a later change by the data manager invalidates the signature (and the SDV)
@@ -234,7 +225,7 @@ public class OversightBrowserTest {
       reason.get(0).sendKeys("モニタリングでカルテとの相違を確認したため修正");
     }
     dm.findElement(By.cssSelector("button[name=action][value=save]")).click();
-    wait(dm).until(d -> "INVALIDATED".equals(signatureStatus(s.getId())));
+    waitFor(dm).until(d -> "INVALIDATED".equals(signatureStatus(s.getId())));
     assertEquals(Boolean.FALSE, sdv(ec.getId()));
     inv.get(base + "/subjects/" + s.getId());
     screenshot(inv, "oversight-6-signature-invalidated");
@@ -243,7 +234,7 @@ public class OversightBrowserTest {
     dm.get(base + "/subjects/" + s.getId());
     dm.findElement(By.id("lockReason")).sendKeys("データ固定のため");
     dm.findElement(By.cssSelector("form[action$='/casebook-lock'] button[type=submit]")).click();
-    wait(dm).until(d -> Boolean.TRUE.equals(
+    waitFor(dm).until(d -> Boolean.TRUE.equals(
         jdbc.queryForObject("SELECT casebook_locked FROM study_subject WHERE id = ?", Boolean.class, s.getId())));
     for (String target : List.of("frozen", "locked")) {
       dm.get(base + "/studies/" + r.study().getId() + "/status?target=" + target);
@@ -307,61 +298,11 @@ public class OversightBrowserTest {
             || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
-  private static String sessionCookie(WebDriver browser) {
-    Cookie c = browser.manage().getCookies().stream()
-        .filter(k -> k.getName().equals("SESSION") || k.getName().equals("JSESSIONID")).findFirst().orElseThrow();
-    return c.getName() + "=" + c.getValue();
-  }
-
   private WebDriver signIn(String user, String password) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--lang=ja-JP", "--window-size=1280,1200");
-    WebDriver browser = new ChromeDriver(
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    WebDriver browser = Chromium.open(1200);
     browsers.add(browser);
-    browser.get(base + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    if (!"ja".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
-      browser.findElement(By.linkText("日本語")).click();
-      wait(browser).until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    }
+    Chromium.signIn(browser, base, user, password);
     return browser;
-  }
-
-  private static WebDriverWait wait(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  private static void type(WebDriver browser, String field, String value) {
-    WebElement e = browser.findElement(By.id(field));
-    e.clear();
-    e.sendKeys(value);
-  }
-
-  private static void submit(WebDriver browser) {
-    WebElement button = browser.findElement(By.cssSelector("main form[method=post] button[type=submit]"));
-    button.click();
-    wait(browser).until(ExpectedConditions.stalenessOf(button));
-  }
-
-  private static long idFrom(WebDriver browser, String regex) {
-    wait(browser).until(d -> Pattern.compile(regex).matcher(URI.create(d.getCurrentUrl()).getPath()).find());
-    Matcher m = Pattern.compile(regex).matcher(URI.create(browser.getCurrentUrl()).getPath());
-    assertTrue(m.find());
-    return Long.parseLong(m.group(1));
-  }
-
-  private static void screenshot(WebDriver browser, String name) throws IOException {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   private static int freePort() {
