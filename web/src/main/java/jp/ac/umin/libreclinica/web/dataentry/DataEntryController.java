@@ -141,15 +141,11 @@ public class DataEntryController {
         for (ItemDefinition item : b.items()) {
           for (int row : b.rows()) {
             String name = FormLayout.valueName(item.name(), row);
+            FormLayout.readSeen(form, item.name(), row, seenVersions, seen);
             if (ItemCalculator.isCalculated(item) || item.responseType() == ResponseType.FILE) {
               // not typed on this page (computed on save, or uploaded on its own): show what is stored
               ItemData d = stored.get(new ItemKey(item.name(), row));
               values.put(name, d == null ? "" : d.getValue());
-              String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
-              if (seenValue != null && seenValue.matches("\\d{1,18}")) {
-                seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
-                seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
-              }
               continue;
             }
             List<String> given = form.get(name);
@@ -161,11 +157,6 @@ public class DataEntryController {
             String note = form.getFirst(FormLayout.noteName(item.name(), row));
             if (note != null && !note.isBlank()) {
               validationNotes.put(new ItemKey(item.name(), row), note);
-            }
-            String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
-            if (seenValue != null && seenValue.matches("\\d{1,18}")) {
-              seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
-              seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
             }
           }
         }

@@ -124,11 +124,7 @@ public class DoubleDataEntryController {
               // the whole form was shown: an option left unchosen is an empty value
               typed.put(new ItemKey(item.name(), row), value);
             }
-            String seenValue = form.getFirst(FormLayout.seenName(item.name(), row));
-            if (seenValue != null && seenValue.matches("\\d{1,18}")) {
-              seenVersions.put(new ItemKey(item.name(), row), Long.valueOf(seenValue));
-              seen.put(FormLayout.seenName(item.name(), row), Long.valueOf(seenValue));
-            }
+            FormLayout.readSeen(form, item.name(), row, seenVersions, seen);
           }
         }
       }

@@ -1,5 +1,7 @@
 package jp.ac.umin.libreclinica.web.dataentry;
 
+import org.springframework.util.MultiValueMap;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import jp.ac.umin.libreclinica.core.crf.definition.GroupLayout;
 import jp.ac.umin.libreclinica.core.crf.definition.ItemDefinition;
 import jp.ac.umin.libreclinica.core.crf.definition.SectionDefinition;
 import jp.ac.umin.libreclinica.core.dataentry.ItemKey;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The shape of a CRF page: sections, in each the item groups in order, a repeating group as a
@@ -78,5 +81,18 @@ public record FormLayout(List<Section> sections) {
   /** The request parameter that carries the version of the value the form was built from. */
   public static String seenName(String item, int row) {
     return "s." + item + "." + row;
+  }
+
+  /**
+   * The version of a stored value the page was shown with (its hidden {@link #seenName} field),
+   * added to {@code byKey} and {@code byName}; nothing when the field is absent or not a number.
+   */
+  static void readSeen(MultiValueMap<String, String> form, String item, int row,
+      Map<ItemKey, Long> byKey, Map<String, Long> byName) {
+    String given = form.getFirst(seenName(item, row));
+    if (given != null && given.matches("\\d{1,18}")) {
+      byKey.put(new ItemKey(item, row), Long.valueOf(given));
+      byName.put(seenName(item, row), Long.valueOf(given));
+    }
   }
 }
